@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { EmailSignInForm } from "@/components/auth/email-sign-in-form";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { getCurrentSession } from "@/lib/auth/guard";
+import { enabledSignInMethods } from "@/lib/auth/providers";
+import { requestMagicLink } from "./actions";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
+
+export default async function LoginPage({ searchParams }: Props) {
+  const { callbackUrl: raw } = await searchParams;
+  const callbackUrl = safeCallbackPath(Array.isArray(raw) ? raw[0] : raw);
+  if (await getCurrentSession()) redirect(callbackUrl);
+  const methods = enabledSignInMethods();
+  const anyMethod = Object.values(methods).some(Boolean);
+
+  return (
+    <Card>
+      <CardTitle>Sign in to Keyline</CardTitle>
+      <CardDescription>No password needed.</CardDescription>
+      <div className="mt-6 space-y-4">
+        {methods.email ? <EmailSignInForm action={requestMagicLink} callbackUrl={callbackUrl} /> : null}
+        {anyMethod ? null : (
+          <Alert>No sign-in method is configured on this server. Whoever runs Keyline must set up email or a provider.</Alert>
+        )}
+      </div>
+    </Card>
+  );
+}

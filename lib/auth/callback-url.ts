@@ -1,0 +1,33 @@
+// Open-redirect defence: only same-origin relative paths are honoured.
+const PLACEHOLDER_ORIGIN = "http://keyline.invalid";
+
+export const DEFAULT_AFTER_SIGN_IN = "/chat";
+
+export function safeCallbackPath(value: unknown, fallback = DEFAULT_AFTER_SIGN_IN): string {
+  if (typeof value !== "string" || value.length === 0 || value.length > 2048) return fallback;
+  // "//evil.test" and "/\evil.test" are protocol-relative in browsers; control characters hide them.
+  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
+  try {
+    const url = new URL(value, PLACEHOLDER_ORIGIN);
+    if (url.origin !== PLACEHOLDER_ORIGIN) return fallback;
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return fallback;
+  }
+}
+
+// For Auth.js's redirect callback, which passes absolute URLs too.
+export function safeRedirectUrl(url: string, baseUrl: string): string {
+  const base = new URL(baseUrl);
+  if (url.startsWith("/")) return new URL(safeCallbackPath(url), base).toString();
+  try {
+    const target = new URL(url);
+    if (target.origin === base.origin) {
+      return new URL(safeCallbackPath(`${target.pathname}${target.search}${target.hash}`), base).toString();
+    }
+  } catch {
+    // fall through to the default
+  }
+  return new URL(DEFAULT_AFTER_SIGN_IN, base).toString();
+}

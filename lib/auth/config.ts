@@ -1,0 +1,48 @@
+import "server-only";
+import NextAuth from "next-auth";
+import { recordSecurityEvent } from "@/lib/db/queries/security-events";
+import { env } from "@/lib/env";
+import { keylineAdapter } from "./adapter";
+import { safeRedirectUrl } from "./callback-url";
+import { configuredProviders } from "./providers";
+import { currentSignInContext } from "./sign-in-context";
+import { generateToken } from "./tokens";
+
+const maxAgeSeconds = Math.floor(env.SESSION_MAX_AGE / 1000);
+
+export const { handlers, signIn, signOut } = NextAuth({
+  adapter: keylineAdapter(),
+  secret: env.AUTH_SECRET,
+  trustHost: true,
+  useSecureCookies: env.useSecureCookies,
+  providers: configuredProviders(),
+  session: {
+    strategy: "database",
+    maxAge: maxAgeSeconds,
+    // Equal to maxAge: Auth.js never extends the absolute lifetime; session-store slides the idle timeout.
+    updateAge: maxAgeSeconds,
+    generateSessionToken: () => generateToken(),
+  },
+  pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login/error" },
+  callbacks: {
+    redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
+  },
+  events: {
+    async signIn({ user, account }) {
+      if (!user.id) return;
+      const context = currentSignInContext();
+      await recordSecurityEvent({
+        userId: user.id,
+        type: "sign_in",
+        request: context,
+        detail: { method: account?.provider ?? context.method ?? "unknown" },
+      });
+    },
+  },
+  logger: {
+    // Auth.js logs whole error objects, which can carry request URLs with tokens; keep the name only.
+    error: (error) => console.error(`[auth] ${error.name}: ${error.message.split("\n")[0]?.slice(0, 200)}`),
+    warn: (code) => console.warn(`[auth] warning ${code}`),
+    debug: () => {},
+  },
+});

@@ -1,0 +1,27 @@
+// The edge gate's rule, kept pure so it can be unit-tested. It sees only whether a session cookie
+// is present; whether that session is valid is the guard's job (lib/auth/guard.ts).
+export const PATHNAME_HEADER = "x-keyline-pathname";
+
+const GATED_PAGE_PREFIXES = ["/chat", "/settings"];
+// API routes that answer without a session: Auth.js itself, health, passkey sign-in, and the
+// developer API (which authenticates with API keys, never cookies).
+const PUBLIC_API_PREFIXES = ["/api/auth", "/api/health", "/api/passkeys/authenticate", "/api/v1"];
+
+export type GateDecision =
+  | { kind: "pass" }
+  | { kind: "redirect"; location: string }
+  | { kind: "unauthorized" };
+
+const underPrefix = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+
+export function gateDecision(input: { pathname: string; search: string; hasSessionCookie: boolean }): GateDecision {
+  const { pathname, search, hasSessionCookie } = input;
+  if (hasSessionCookie) return { kind: "pass" };
+  if (pathname.startsWith("/api/") || pathname === "/api") {
+    return PUBLIC_API_PREFIXES.some((prefix) => underPrefix(pathname, prefix)) ? { kind: "pass" } : { kind: "unauthorized" };
+  }
+  if (GATED_PAGE_PREFIXES.some((prefix) => underPrefix(pathname, prefix))) {
+    return { kind: "redirect", location: `/login?${new URLSearchParams({ callbackUrl: `${pathname}${search}` })}` };
+  }
+  return { kind: "pass" };
+}

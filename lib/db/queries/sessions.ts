@@ -1,0 +1,36 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+
+// Session rows are looked up by the SHA-256 of the cookie's token; callers pass the digest.
+
+export async function createSessionRow(input: {
+  tokenHash: string;
+  userId: string;
+  expires: Date;
+  ip: string | null;
+  userAgent: string | null;
+  method: string | null;
+}) {
+  return db.session.create({
+    data: {
+      sessionToken: input.tokenHash,
+      userId: input.userId,
+      expires: input.expires,
+      ip: input.ip,
+      userAgent: input.userAgent,
+      method: input.method,
+    },
+  });
+}
+
+export async function findSessionWithUser({ tokenHash }: { tokenHash: string }) {
+  return db.session.findUnique({ where: { sessionToken: tokenHash }, include: { user: true } });
+}
+
+export async function touchSession({ id, lastSeenAt }: { id: string; lastSeenAt: Date }) {
+  await db.session.updateMany({ where: { id }, data: { lastSeenAt } });
+}
+
+export async function deleteSessionByHash({ tokenHash }: { tokenHash: string }) {
+  await db.session.deleteMany({ where: { sessionToken: tokenHash } });
+}

@@ -1,0 +1,128 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+// The only reader of process.env. Parsed once; an invalid setting stops the server with one line naming it.
+
+const duration = z
+  .string()
+  .regex(/^\d+(s|m|h|d)$/, "must look like 30s, 15m, 12h or 7d")
+  .transform(parseDurationMs);
+
+const rateLimit = z
+  .string()
+  .regex(/^\d+\/\d+(s|m|h|d)$/, "must look like 5/15m (count/window)")
+  .transform((value) => {
+    const [count, window] = value.split("/") as [string, string];
+    return { points: Number(count), durationMs: parseDurationMs(window) };
+  });
+
+const origin = z
+  .url({ protocol: /^https?$/ })
+  .refine((value) => new URL(value).pathname === "/" && !new URL(value).search, "must be an origin such as https://chat.example.com")
+  .transform((value) => new URL(value).origin);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgres:// (PostgreSQL)")
+    .default("file:./data/keyline.db"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  AUTH_URL: origin.prefault("http://localhost:3000"),
+  AUTH_GOOGLE_ID: z.string().optional(),
+  AUTH_GOOGLE_SECRET: z.string().optional(),
+  AUTH_GOOGLE_ISSUER: z.url().optional(),
+  AUTH_GITHUB_ID: z.string().optional(),
+  AUTH_GITHUB_SECRET: z.string().optional(),
+  AUTH_GITHUB_ENTERPRISE_URL: z.url().optional(),
+  AUTH_OIDC_ISSUER: z.url().optional(),
+  AUTH_OIDC_ID: z.string().optional(),
+  AUTH_OIDC_SECRET: z.string().optional(),
+  AUTH_OIDC_NAME: z.string().max(40).default("SSO"),
+  EMAIL_SERVER: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  EMAIL_FROM: z.string().min(3).default("Keyline <no-reply@keyline.local>"),
+  EMAIL_OUTBOX: z.string().optional(),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  ANTHROPIC_API_KEY: z.string().optional(),
+  AI_MODELS: z.string().optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
+  RATE_LIMIT_EMAIL: rateLimit.prefault("5/15m"),
+  RATE_LIMIT_SIGNIN_IP: rateLimit.prefault("30/15m"),
+  RATE_LIMIT_CHAT: rateLimit.prefault("20/1m"),
+  RATE_LIMIT_API_KEY: rateLimit.prefault("60/1m"),
+  SESSION_IDLE_TIMEOUT: duration.prefault("7d"),
+  SESSION_MAX_AGE: duration.prefault("30d"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+
+export type Env = z.infer<typeof schema> & {
+  AUTH_SECRET: string;
+  isProduction: boolean;
+  useSecureCookies: boolean;
+};
+
+export class InvalidSettingError extends Error {
+  override name = "InvalidSettingError";
+}
+
+function parseDurationMs(value: string): number {
+  const unit = value.at(-1) as "s" | "m" | "h" | "d";
+  const factor = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit];
+  return Number(value.slice(0, -1)) * factor;
+}
+
+// .env files often hold `NAME=` for "unset".
+function readRawEnv(): Record<string, string | undefined> {
+  const raw: Record<string, string | undefined> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = process.env[key];
+    raw[key] = value === undefined || value.trim() === "" ? undefined : value.trim();
+  }
+  return raw;
+}
+
+// Local runs get a secret generated once into data/; production must be given one.
+function localSecret(): string {
+  const file = path.join(process.cwd(), "data", "auth-secret");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const secret = crypto.randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadEnv(): Env {
+  const parsed = schema.safeParse(readRawEnv());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InvalidSettingError(`Invalid setting ${issue.path.join(".")}: ${issue.message}`);
+  }
+  const values = parsed.data;
+  const isProduction = values.NODE_ENV === "production";
+  // `next build` evaluates server modules without the runtime secrets; the running server checks them.
+  const building = process.env.NEXT_PHASE === "phase-production-build";
+  let secret = values.AUTH_SECRET;
+  if (!secret) {
+    if (isProduction && !building) {
+      throw new InvalidSettingError("Invalid setting AUTH_SECRET: required in production (openssl rand -base64 32)");
+    }
+    secret = building ? "build-time-placeholder-secret-not-used-at-runtime" : localSecret();
+  }
+  if (values.SESSION_IDLE_TIMEOUT > values.SESSION_MAX_AGE) {
+    throw new InvalidSettingError("Invalid setting SESSION_IDLE_TIMEOUT: must not exceed SESSION_MAX_AGE");
+  }
+  // Auth.js reads AUTH_URL itself; without it, it would trust the request's Host and X-Forwarded-* headers.
+  process.env.AUTH_URL ??= values.AUTH_URL;
+  return {
+    ...values,
+    EMAIL_OUTBOX: values.EMAIL_OUTBOX ?? (isProduction ? undefined : path.join("data", "outbox")),
+    AUTH_SECRET: secret,
+    isProduction,
+    useSecureCookies: values.AUTH_URL.startsWith("https://"),
+  };
+}
+
+export const env: Env = loadEnv();

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Start Keyline on its embedded defaults: SQLite under data/, mail to a local outbox (links printed
+# here), the built-in demo model. Installs what is missing, builds once, then serves on $PORT (3000).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -d node_modules ] || npm ci
+mkdir -p data
+# A secret generated once for this machine; production deployments set AUTH_SECRET themselves.
+[ -s data/auth-secret ] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64url"))' > data/auth-secret
+chmod 600 data/auth-secret
+export AUTH_SECRET="${AUTH_SECRET:-$(cat data/auth-secret)}"
+export EMAIL_OUTBOX="${EMAIL_OUTBOX:-data/outbox}"
+export PORT="${PORT:-3000}"
+export AUTH_URL="${AUTH_URL:-http://localhost:$PORT}"
+if [ ! -f .next/standalone/server.js ] || [ -n "$(find app components lib prisma middleware.ts -newer .next/standalone/server.js -print -quit)" ]; then
+  npm run build
+fi
+echo "Keyline: open $AUTH_URL (sign-in links are printed below and saved in $EMAIL_OUTBOX)"
+exec node scripts/start.mjs

@@ -1,0 +1,12 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    include: ["tests/unit/**/*.test.ts"],
+    environment: "node",
+    // server-only throws outside React Server Components; unit tests import server modules on purpose.
+    alias: { "server-only": path.resolve(import.meta.dirname, "tests/unit/support/empty.ts") },
+  },
+});
