@@ -2,7 +2,7 @@ import { FlatCompat } from "@eslint/eslintrc";
 
 const compat = new FlatCompat({ baseDirectory: import.meta.dirname });
 
-export default [
+const config = [
   { ignores: ["node_modules/**", ".next/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", "data/**", "next-env.d.ts"] },
   ...compat.extends("next/core-web-vitals", "next/typescript"),
   {
@@ -21,3 +21,5 @@ export default [
     rules: { "no-restricted-imports": ["error", { patterns: ["@/app/*", "@/components/*"] }] },
   },
 ];
+
+export default config;

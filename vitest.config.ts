@@ -5,6 +5,7 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     include: ["tests/unit/**/*.test.ts"],
+    env: { AUTH_SECRET: "unit-test-secret-0123456789abcdefghijklmnop" },
     environment: "node",
     // server-only throws outside React Server Components; unit tests import server modules on purpose.
     alias: { "server-only": path.resolve(import.meta.dirname, "tests/unit/support/empty.ts") },

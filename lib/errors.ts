@@ -1,3 +1,5 @@
+import { ZodError } from "zod";
+
 // One error type for the app. Codes are "<kind>:<subject>", e.g. "not_found:thread".
 // Internal errors are logged and clients get a generic message; no stack trace ever leaves the server.
 type ErrorKind =
@@ -54,6 +56,12 @@ export class AppError extends Error {
 
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (error instanceof ZodError) {
+    const issue = error.issues[0];
+    const field = issue?.path.join(".") || "body";
+    const fieldErrors = Object.fromEntries(error.issues.map((i) => [i.path.join(".") || "body", [i.message]]));
+    return new AppError("bad_request:invalid", `Invalid ${field}: ${issue?.message ?? "not valid"}`, { fieldErrors });
+  }
   console.error("[internal]", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
   return new AppError("internal:server", "Something went wrong on our side. Please try again.");
 }

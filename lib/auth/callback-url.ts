@@ -3,13 +3,15 @@ const PLACEHOLDER_ORIGIN = "http://keyline.invalid";
 
 export const DEFAULT_AFTER_SIGN_IN = "/chat";
 
-export function safeCallbackPath(value: unknown, fallback = DEFAULT_AFTER_SIGN_IN): string {
+// `origin`: also accept absolute URLs on this origin (Auth.js puts those in the magic link).
+export function safeCallbackPath(value: unknown, fallback = DEFAULT_AFTER_SIGN_IN, origin?: string): string {
   if (typeof value !== "string" || value.length === 0 || value.length > 2048) return fallback;
+  const path = origin && value.startsWith(`${origin}/`) ? value.slice(origin.length) : value;
   // "//evil.test" and "/\evil.test" are protocol-relative in browsers; control characters hide them.
-  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
+  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return fallback;
+  if (/[\u0000-\u001f\u007f\\]/.test(path)) return fallback;
   try {
-    const url = new URL(value, PLACEHOLDER_ORIGIN);
+    const url = new URL(path, PLACEHOLDER_ORIGIN);
     if (url.origin !== PLACEHOLDER_ORIGIN) return fallback;
     return `${url.pathname}${url.search}${url.hash}`;
   } catch {

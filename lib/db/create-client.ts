@@ -1,5 +1,6 @@
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
+
 import { PrismaPg } from "@prisma/adapter-pg";
+import { SqliteAdapter } from "./sqlite-adapter";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 
@@ -26,5 +27,5 @@ export function createDb(url: string): Db {
     // adapter-pg 7 speaks the same driver-adapter protocol as client 6; only a type tag differs.
     return new PostgresClient({ adapter: adapter as never, omit }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaLibSQL({ url }), omit });
+  return new SqliteClient({ adapter: new SqliteAdapter({ url }), omit });
 }

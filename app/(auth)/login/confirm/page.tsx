@@ -4,6 +4,7 @@ import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { env } from "@/lib/env";
 import { emailAddress } from "@/lib/validations/auth";
 
 export const metadata: Metadata = { title: "Confirm sign-in" };
@@ -45,7 +46,7 @@ export default async function ConfirmSignInPage({ searchParams }: Props) {
         Continue as <strong className="text-foreground">{email}</strong>.
       </CardDescription>
       <form method="get" action="/api/auth/callback/email" className="mt-6">
-        <input type="hidden" name="callbackUrl" value={safeCallbackPath(callbackUrl)} />
+        <input type="hidden" name="callbackUrl" value={safeCallbackPath(callbackUrl, undefined, env.AUTH_URL)} />
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="email" value={email} />
         <Button type="submit" className="w-full">

@@ -1,0 +1,52 @@
+import { defineConfig, devices } from "@playwright/test";
+import { appOrigin, ports } from "./tests/support/ports";
+
+// The e2e rig: a real SMTP capture server and the production build on a fresh database
+// (scripts/e2e.sh prepares DATABASE_URL for SQLite or PostgreSQL), driven in Debian's Chromium.
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) throw new Error("Run e2e tests through `npm run test:e2e -- sqlite|postgres` (DATABASE_URL is unset)");
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: appOrigin,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: [
+    {
+      command: "npx tsx tests/support/mail-server.ts",
+      url: `http://127.0.0.1:${ports.mailHttp}/health`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
+      command: "node scripts/start.mjs",
+      url: `${appOrigin}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        DATABASE_URL: databaseUrl,
+        PORT: String(ports.app),
+        AUTH_URL: appOrigin,
+        AUTH_SECRET: "e2e-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+        EMAIL_SERVER: `smtp://127.0.0.1:${ports.smtp}`,
+        EMAIL_FROM: "Keyline <no-reply@keyline.test>",
+      },
+    },
+  ],
+});

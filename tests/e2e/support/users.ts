@@ -1,0 +1,24 @@
+import { randomUUID } from "node:crypto";
+import { expect, type Page } from "@playwright/test";
+import { linkIn, mailTo, waitForMail } from "./mail";
+
+export function uniqueEmail(label = "user"): string {
+  return `${label}-${randomUUID().slice(0, 8)}@example.test`;
+}
+
+export async function requestMagicLink(page: Page, email: string): Promise<string> {
+  const before = (await mailTo(email)).length;
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  return linkIn(await waitForMail(email, before + 1));
+}
+
+// Through the real login form, the captured mail and the confirmation page, as a person would.
+export async function signInWithEmail(page: Page, email: string): Promise<void> {
+  const link = await requestMagicLink(page, email);
+  await page.goto(link);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-as")).toHaveText(email);
+}

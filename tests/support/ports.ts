@@ -1,0 +1,8 @@
+// Ports of the e2e rig's parts; the scripts that start them and the tests that call them share these.
+export const ports = {
+  app: Number(process.env.E2E_APP_PORT ?? 3100),
+  smtp: Number(process.env.MAIL_SMTP_PORT ?? 2525),
+  mailHttp: Number(process.env.MAIL_HTTP_PORT ?? 2580),
+};
+
+export const appOrigin = `http://localhost:${ports.app}`;

@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { loadEnv } from "@/lib/env";
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe("settings", () => {
+  it("has working defaults for a local run", () => {
+    vi.stubEnv("DATABASE_URL", "");
+    const env = loadEnv();
+    expect(env.DATABASE_URL).toBe("file:./data/keyline.db");
+    expect(env.RATE_LIMIT_EMAIL).toEqual({ points: 5, durationMs: 15 * 60_000 });
+    expect(env.SESSION_IDLE_TIMEOUT).toBe(7 * 86_400_000);
+    expect(env.useSecureCookies).toBe(false);
+  });
+
+  it.each([
+    ["DATABASE_URL", "mysql://x", /^Invalid setting DATABASE_URL: /],
+    ["RATE_LIMIT_CHAT", "twenty", /^Invalid setting RATE_LIMIT_CHAT: /],
+    ["AUTH_URL", "https://chat.example.com/app", /^Invalid setting AUTH_URL: /],
+    ["AUTH_SECRET", "short", /^Invalid setting AUTH_SECRET: /],
+    ["PORT", "99999", /^Invalid setting PORT: /],
+  ])("names the variable when %s is invalid", (name, value, message) => {
+    vi.stubEnv(name, value);
+    expect(() => loadEnv()).toThrowError(message);
+  });
+
+  it("refuses to run in production without AUTH_SECRET", () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("AUTH_SECRET", "");
+    expect(() => loadEnv()).toThrowError(/^Invalid setting AUTH_SECRET: required in production/);
+  });
+
+  it("turns the local mail outbox off in production", () => {
+    vi.stubEnv("NODE_ENV", "production");
+    expect(loadEnv().EMAIL_OUTBOX).toBeUndefined();
+  });
+
+  it("uses secure cookies on an https origin", () => {
+    vi.stubEnv("AUTH_URL", "https://chat.example.com");
+    expect(loadEnv().useSecureCookies).toBe(true);
+  });
+});
