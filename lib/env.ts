@@ -47,7 +47,10 @@ const schema = z.object({
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.url().optional(),
   ANTHROPIC_API_KEY: z.string().optional(),
-  AI_MODELS: z.string().optional(),
+  AI_MODELS: z
+    .string()
+    .regex(/^(demo|(openai|anthropic):[\w.:/-]+)(,\s*(demo|(openai|anthropic):[\w.:/-]+))*$/, "must be comma-separated ids like openai:gpt-4o-mini, anthropic:claude-sonnet-4-5 or demo")
+    .optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
   RATE_LIMIT_EMAIL: rateLimit.prefault("5/15m"),
   RATE_LIMIT_SIGNIN_IP: rateLimit.prefault("30/15m"),

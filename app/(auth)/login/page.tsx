@@ -10,19 +10,23 @@ import { requestMagicLink } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; reauth?: string }> };
 
 export default async function LoginPage({ searchParams }: Props) {
-  const { callbackUrl: raw } = await searchParams;
+  const { callbackUrl: raw, reauth } = await searchParams;
   const callbackUrl = safeCallbackPath(Array.isArray(raw) ? raw[0] : raw);
-  if (await getCurrentSession()) redirect(callbackUrl);
+  // reauth=1: a signed-in user confirming it is them before a sensitive change.
+  const reauthenticating = reauth === "1";
+  if (!reauthenticating && (await getCurrentSession())) redirect(callbackUrl);
   const methods = enabledSignInMethods();
   const anyMethod = Object.values(methods).some(Boolean);
 
   return (
     <Card>
-      <CardTitle>Sign in to Keyline</CardTitle>
-      <CardDescription>No password needed.</CardDescription>
+      <CardTitle>{reauthenticating ? "Confirm it's you" : "Sign in to Keyline"}</CardTitle>
+      <CardDescription>
+        {reauthenticating ? "Sign in again to continue with a security change." : "No password needed."}
+      </CardDescription>
       <div className="mt-6 space-y-4">
         {methods.email ? <EmailSignInForm action={requestMagicLink} callbackUrl={callbackUrl} /> : null}
         {anyMethod ? null : (

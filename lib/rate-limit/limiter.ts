@@ -1,0 +1,74 @@
+import "server-only";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { createLimiter } from "./store";
+
+// Named limits from settings (RATE_LIMIT_*), each keyed by whatever it protects (an email, an IP, a user, a key).
+const LIMITS = {
+  email: env.RATE_LIMIT_EMAIL,
+  signin_ip: env.RATE_LIMIT_SIGNIN_IP,
+  chat: env.RATE_LIMIT_CHAT,
+  api_key: env.RATE_LIMIT_API_KEY,
+} as const;
+
+export type LimitName = keyof typeof LIMITS;
+
+export type RateLimitResult = {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  resetSeconds: number;
+  windowSeconds: number;
+};
+
+const limiters = new Map<LimitName, RateLimiterAbstract>();
+
+function limiterFor(name: LimitName): RateLimiterAbstract {
+  let limiter = limiters.get(name);
+  if (!limiter) {
+    const { points, durationMs } = LIMITS[name];
+    limiter = createLimiter({ keyPrefix: `rl:${name}`, points, durationSeconds: Math.max(1, Math.round(durationMs / 1000)) });
+    limiters.set(name, limiter);
+  }
+  return limiter;
+}
+
+function toResult(name: LimitName, allowed: boolean, res: RateLimiterRes): RateLimitResult {
+  const { points, durationMs } = LIMITS[name];
+  return {
+    allowed,
+    limit: points,
+    remaining: Math.max(0, res.remainingPoints),
+    resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+    windowSeconds: Math.round(durationMs / 1000),
+  };
+}
+
+export async function consumeRateLimit(name: LimitName, key: string): Promise<RateLimitResult> {
+  try {
+    return toResult(name, true, await limiterFor(name).consume(key));
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return toResult(name, false, rejection);
+    console.error(`[rate-limit] store error for ${name}:`, rejection instanceof Error ? rejection.message : rejection);
+    // Failing closed: a broken store must not turn into unlimited sign-in attempts.
+    throw new AppError("unavailable:rate_limit", "The service is busy. Please try again shortly.", { headers: { "retry-after": "5" } });
+  }
+}
+
+// IETF RateLimit headers: the current draft's structured fields and the widely deployed -07 names.
+export function rateLimitHeaders(result: RateLimitResult): Record<string, string> {
+  const headers: Record<string, string> = {
+    "RateLimit-Policy": `"default";q=${result.limit};w=${result.windowSeconds}`,
+    RateLimit: `"default";r=${result.remaining};t=${result.resetSeconds}`,
+    "RateLimit-Limit": String(result.limit),
+    "RateLimit-Remaining": String(result.remaining),
+    "RateLimit-Reset": String(result.resetSeconds),
+  };
+  if (!result.allowed) headers["Retry-After"] = String(result.resetSeconds);
+  return headers;
+}
+
+export function rateLimitedError(result: RateLimitResult, message = "Too many requests. Please wait and try again."): AppError {
+  return new AppError("rate_limited:too_many_requests", message, { headers: rateLimitHeaders(result) });
+}
