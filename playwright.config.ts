@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { appOrigin, ports } from "./tests/support/ports";
+import { appOrigin, modelServerOrigin, ports } from "./tests/support/ports";
 
 // The e2e rig: a real SMTP capture server and the production build on a fresh database
 // (scripts/e2e.sh prepares DATABASE_URL for SQLite or PostgreSQL), driven in Debian's Chromium.
@@ -33,6 +33,12 @@ export default defineConfig({
       stdout: "ignore",
     },
     {
+      command: "npx tsx tests/support/model-server.ts",
+      url: `${modelServerOrigin}/health`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
       command: "node scripts/start.mjs",
       url: `${appOrigin}/api/health`,
       reuseExistingServer: false,
@@ -46,6 +52,10 @@ export default defineConfig({
         AUTH_SECRET: "e2e-secret-0123456789abcdefghijklmnopqrstuvwxyz",
         EMAIL_SERVER: `smtp://127.0.0.1:${ports.smtp}`,
         EMAIL_FROM: "Keyline <no-reply@keyline.test>",
+        // The chat and the developer API talk to the rig's OpenAI-compatible model server.
+        OPENAI_BASE_URL: `${modelServerOrigin}/v1`,
+        OPENAI_API_KEY: "test-upstream-key",
+        AI_MODELS: "openai:test-model,demo",
       },
     },
   ],

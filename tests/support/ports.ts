@@ -3,6 +3,9 @@ export const ports = {
   app: Number(process.env.E2E_APP_PORT ?? 3100),
   smtp: Number(process.env.MAIL_SMTP_PORT ?? 2525),
   mailHttp: Number(process.env.MAIL_HTTP_PORT ?? 2580),
+  model: Number(process.env.MODEL_SERVER_PORT ?? 4010),
 };
+
+export const modelServerOrigin = `http://127.0.0.1:${ports.model}`;
 
 export const appOrigin = `http://localhost:${ports.app}`;
