@@ -1,0 +1,15 @@
+import "server-only";
+import { countWaysIn } from "@/lib/db/queries/ways-in";
+import { AppError } from "@/lib/errors";
+import { isMailConfigured } from "@/lib/mail/transport";
+
+// Call before unlinking an account or deleting a passkey: the user must keep at least one way in.
+export async function assertNotLastWayIn(userId: string): Promise<void> {
+  const { total } = await countWaysIn({ userId, emailSignInEnabled: isMailConfigured() });
+  if (total <= 1) {
+    throw new AppError(
+      "conflict:last_way_in",
+      "This is your last way to sign in. Add a passkey or link another account before removing it.",
+    );
+  }
+}
