@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   async rewrites() {
     return [{ source: "/v1/:path*", destination: "/api/v1/:path*" }];
   },
+  // Build-time constant for edge code (lib/security/headers.ts), which cannot read settings at run time.
+  compiler: { define: { __KEYLINE_DEV__: JSON.stringify(process.env.NODE_ENV !== "production") } },
   serverExternalPackages: ["@libsql/client", "libsql", "pg", "nodemailer"],
 };
 

@@ -56,6 +56,9 @@ export default defineConfig({
         OPENAI_BASE_URL: `${modelServerOrigin}/v1`,
         OPENAI_API_KEY: "test-upstream-key",
         AI_MODELS: "openai:test-model,demo",
+        // Every test browser shares 127.0.0.1: the per-IP sign-in limit would throttle the suite itself.
+        // Per-address limits stay at their defaults and are tested.
+        RATE_LIMIT_SIGNIN_IP: "100000/15m",
       },
     },
   ],

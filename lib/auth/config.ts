@@ -1,10 +1,10 @@
 import "server-only";
 import NextAuth from "next-auth";
-import { recordSecurityEvent } from "@/lib/db/queries/security-events";
 import { env } from "@/lib/env";
 import { keylineAdapter } from "./adapter";
 import { safeRedirectUrl } from "./callback-url";
 import { configuredProviders } from "./providers";
+import { recordSignIn } from "./record-sign-in";
 import { currentSignInContext } from "./sign-in-context";
 import { generateToken } from "./tokens";
 
@@ -31,17 +31,20 @@ export const { handlers, signIn, signOut } = NextAuth({
     async signIn({ user, account }) {
       if (!user.id) return;
       const context = currentSignInContext();
-      await recordSecurityEvent({
+      await recordSignIn({
         userId: user.id,
-        type: "sign_in",
+        email: user.email ?? null,
+        method: account?.provider ?? context.method ?? "unknown",
         request: context,
-        detail: { method: account?.provider ?? context.method ?? "unknown" },
       });
     },
   },
   logger: {
     // Auth.js logs whole error objects, which can carry request URLs with tokens; keep the name only.
-    error: (error) => console.error(`[auth] ${error.name}: ${error.message.split("\n")[0]?.slice(0, 200)}`),
+    error: (error) =>
+      console.error(
+        `[auth] ${error.name}: ${error.name === "ZodError" ? "invalid email address refused" : error.message.split("\n")[0]?.slice(0, 200)}`,
+      ),
     warn: (code) => console.warn(`[auth] warning ${code}`),
     debug: () => {},
   },

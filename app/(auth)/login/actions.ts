@@ -1,9 +1,12 @@
 "use server";
 
+import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/config";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { limitMagicLinkRequest, retryAfterText } from "@/lib/auth/sign-in-limits";
+import { requestInfoFrom } from "@/lib/http/request-info";
 import type { FormState } from "@/lib/validations/form-state";
 import { magicLinkRequest } from "@/lib/validations/auth";
 
@@ -16,6 +19,10 @@ export async function requestMagicLink(_previous: FormState, formData: FormData)
   if (!parsed.success) {
     const fieldErrors = z.flattenError(parsed.error).fieldErrors;
     return { ok: false, code: "bad_request:email", message: fieldErrors.email?.[0] ?? "Check the form.", fieldErrors };
+  }
+  const limited = await limitMagicLinkRequest({ email: parsed.data.email, ip: requestInfoFrom(await headers()).ip });
+  if (limited) {
+    return { ok: false, code: "rate_limited:sign_in", message: `Too many sign-in emails requested. Try again ${retryAfterText(limited)}.` };
   }
   try {
     await signIn("email", { email: parsed.data.email, redirectTo: safeCallbackPath(parsed.data.callbackUrl) });
