@@ -1,8 +1,8 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { mailTo } from "./support/mail";
 import { uniqueEmail } from "./support/users";
 
-async function csrf(request: import("@playwright/test").APIRequestContext) {
+async function csrf(request: APIRequestContext) {
   return ((await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
 }
 
