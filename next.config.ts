@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 
-const nextConfig: NextConfig = {
+const nextConfig = (phase: string): NextConfig => ({
   output: "standalone",
   poweredByHeader: false,
   reactStrictMode: true,
@@ -9,8 +10,8 @@ const nextConfig: NextConfig = {
     return [{ source: "/v1/:path*", destination: "/api/v1/:path*" }];
   },
   // Build-time constant for edge code (lib/security/headers.ts), which cannot read settings at run time.
-  compiler: { define: { __KEYLINE_DEV__: JSON.stringify(process.env.NODE_ENV !== "production") } },
+  compiler: { define: { __KEYLINE_DEV__: String(phase === PHASE_DEVELOPMENT_SERVER) } },
   serverExternalPackages: ["@libsql/client", "libsql", "pg", "nodemailer"],
-};
+});
 
 export default nextConfig;

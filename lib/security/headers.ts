@@ -1,7 +1,7 @@
 // Edge-safe: the response headers every page and API gets (set in middleware.ts).
 // __KEYLINE_DEV__ is a build-time constant (next.config.ts compiler.define): React's dev tooling needs eval.
-declare const __KEYLINE_DEV__: boolean;
-const isDev = typeof __KEYLINE_DEV__ !== "undefined" && __KEYLINE_DEV__;
+declare const __KEYLINE_DEV__: string; // Next inserts define values as string literals
+const isDev = typeof __KEYLINE_DEV__ !== "undefined" && __KEYLINE_DEV__ === "true";
 
 export function createNonce(): string {
   const bytes = new Uint8Array(18);

@@ -5,6 +5,7 @@ function expectSecurityHeaders(headers: Record<string, string>, where: string) {
   const csp = headers["content-security-policy"] ?? "";
   expect(csp, where).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
   expect(csp, where).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  expect(csp, where).not.toContain("unsafe-eval");
   expect(csp, where).toContain("frame-ancestors 'none'");
   expect(csp, where).toContain("object-src 'none'");
   expect(headers["x-content-type-options"], where).toBe("nosniff");

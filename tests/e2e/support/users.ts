@@ -12,6 +12,7 @@ export async function requestMagicLink(page: Page, email: string): Promise<strin
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page).toHaveURL(/\/login\/check-email$/);
   return linkIn(await waitForMail(email, before + 1));
 }
 
