@@ -61,6 +61,9 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 });
 
+// The names of every setting, for docs/configuration.md and its drift test.
+export const SETTING_NAMES = Object.keys(schema.shape).filter((name) => name !== "NODE_ENV");
+
 export type Env = z.infer<typeof schema> & {
   AUTH_SECRET: string;
   isProduction: boolean;
