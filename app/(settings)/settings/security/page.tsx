@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { PasskeysSection } from "@/components/settings/passkeys-section";
 import { requireUser } from "@/lib/auth/guard";
+import { deletePasskeyAction, renamePasskeyAction } from "./passkey-actions";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -8,6 +10,7 @@ export default async function SecurityPage() {
   await requireUser();
   return (
     <>
+      <PasskeysSection renameAction={renamePasskeyAction} deleteAction={deletePasskeyAction} />
     </>
   );
 }
