@@ -56,6 +56,8 @@ export default defineConfig({
         OPENAI_BASE_URL: `${modelServerOrigin}/v1`,
         OPENAI_API_KEY: "test-upstream-key",
         AI_MODELS: "openai:test-model,demo",
+        // Every browser test comes from 127.0.0.1 and each /login visit starts passkey autofill (one sign-in attempt).
+        RATE_LIMIT_SIGNIN_IP: "300/15m",
       },
     },
   ],
