@@ -11,9 +11,13 @@ import { KeyRound } from "lucide-react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { describePasskeyError, postJson } from "@/lib/passkeys/client";
+import { describePasskeyError, PasskeyRequestError, postJson } from "@/lib/passkeys/client";
 
 type Mode = "autofill" | "button";
+
+// An autofill request that ends this long after it started ended on its own (the browser's timeout),
+// not because something refuses it outright: offering it again cannot turn into a loop.
+const QUIET_RESTART_AFTER_MS = 10_000;
 
 // "Sign in with a passkey" (discoverable credentials, no email typed) and passkey autofill on the email
 // field (conditional UI), both ending in the same server-side session as every other sign-in.
@@ -22,9 +26,10 @@ export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
   const [supported, setSupported] = useState(true);
   const mounted = useRef(true);
+  const autofill = useRef(false);
 
   const run = useCallback(
-    async (mode: Mode) => {
+    async (mode: Mode): Promise<void> => {
       const startedAt = Date.now();
       let timeoutMs: number | undefined;
       if (mode === "button") {
@@ -42,9 +47,16 @@ export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
       } catch (caught) {
         if (!mounted.current) return;
         const message = describePasskeyError(caught, { ceremony: "sign-in", startedAt, timeoutMs });
-        if (message === null) return; // superseded by another ceremony
+        if (message === null) return; // our own code cancelled it: another ceremony took over
         setPending(false);
+        if (mode === "autofill" && !(caught instanceof PasskeyRequestError)) {
+          // Nobody picked a passkey from the email field; that is not an error to show.
+          if (Date.now() - startedAt > QUIET_RESTART_AFTER_MS) void run("autofill");
+          return;
+        }
         setError(message);
+        // The button's prompt replaced the autofill request; offer autofill again for the next try.
+        if (mode === "button" && autofill.current) void run("autofill");
       }
     },
     [callbackUrl],
@@ -53,8 +65,9 @@ export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
   useEffect(() => {
     mounted.current = true;
     setSupported(browserSupportsWebAuthn());
-    void browserSupportsWebAuthnAutofill().then((autofill) => {
-      if (autofill && mounted.current && document.querySelector("input[autocomplete$='webauthn']")) void run("autofill");
+    void browserSupportsWebAuthnAutofill().then((available) => {
+      autofill.current = available && Boolean(document.querySelector("input[autocomplete$='webauthn']"));
+      if (autofill.current && mounted.current) void run("autofill");
     });
     return () => {
       mounted.current = false;

@@ -3,7 +3,7 @@
 import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/browser";
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describePasskeyError, PasskeyRequestError, postJson } from "@/lib/passkeys/client";
@@ -14,6 +14,7 @@ type Outcome = { kind: "added"; name: string } | { kind: "error"; message: strin
 export function PasskeysAddButton({ reauthUrl }: { reauthUrl: string }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
+  const [refreshing, startRefresh] = useTransition();
   const [outcome, setOutcome] = useState<Outcome>(null);
 
   async function add() {
@@ -26,8 +27,11 @@ export function PasskeysAddButton({ reauthUrl }: { reauthUrl: string }) {
       timeoutMs = optionsJSON.timeout;
       const response = await startRegistration({ optionsJSON });
       const { passkey } = await postJson<{ passkey: { name: string } }>("/api/passkeys/register/verify", { response });
-      setOutcome({ kind: "added", name: passkey.name });
-      router.refresh();
+      // In one transition, so the confirmation appears together with the refreshed list.
+      startRefresh(() => {
+        router.refresh();
+        setOutcome({ kind: "added", name: passkey.name });
+      });
     } catch (caught) {
       const message = describePasskeyError(caught, { ceremony: "registration", startedAt, timeoutMs });
       const needsReauth = caught instanceof PasskeyRequestError && caught.code === "forbidden:reauthenticate";
@@ -39,7 +43,7 @@ export function PasskeysAddButton({ reauthUrl }: { reauthUrl: string }) {
 
   return (
     <div className="space-y-3">
-      <Button type="button" variant="outline" onClick={() => void add()} disabled={pending}>
+      <Button type="button" variant="outline" onClick={() => void add()} disabled={pending || refreshing}>
         <Plus aria-hidden="true" className="h-4 w-4" />
         {pending ? "Follow your device's prompt…" : "Add a passkey"}
       </Button>

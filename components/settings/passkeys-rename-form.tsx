@@ -30,7 +30,7 @@ export function PasskeysRenameForm({ passkey, action, onDone }: Props) {
           maxLength={60}
           required
           autoFocus
-          className="min-w-0 flex-1"
+          className="min-w-0 flex-1 basis-full sm:basis-0"
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${inputId}-error` : undefined}
         />
