@@ -56,9 +56,10 @@ export default defineConfig({
         OPENAI_BASE_URL: `${modelServerOrigin}/v1`,
         OPENAI_API_KEY: "test-upstream-key",
         AI_MODELS: "openai:test-model,demo",
-        // Every test browser shares 127.0.0.1: the per-IP sign-in limit would throttle the suite itself.
-        // Per-address limits stay at their defaults and are tested.
-        RATE_LIMIT_SIGNIN_IP: "100000/15m",
+        // Every browser test comes from 127.0.0.1, and each /login visit starts passkey autofill (one
+        // sign-in attempt): the default per-IP limit would throttle the suite itself. The limit is
+        // tested from a loopback address of its own (tests/e2e/passkey-attacks.spec.ts).
+        RATE_LIMIT_SIGNIN_IP: "300/15m",
       },
     },
   ],

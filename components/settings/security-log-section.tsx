@@ -14,6 +14,7 @@ const LABELS: Record<string, string> = {
   account_unlinked: "Account unlinked",
   passkey_added: "Passkey added",
   passkey_removed: "Passkey removed",
+  passkey_renamed: "Passkey renamed",
   api_key_created: "API key created",
   api_key_revoked: "API key revoked",
   api_key_new_ip: "API key used from a new IP",

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { EmailSignInForm } from "@/components/auth/email-sign-in-form";
+import { PasskeySignIn } from "@/components/auth/passkey-sign-in";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
@@ -29,6 +30,7 @@ export default async function LoginPage({ searchParams }: Props) {
       </CardDescription>
       <div className="mt-6 space-y-4">
         {methods.email ? <EmailSignInForm action={requestMagicLink} callbackUrl={callbackUrl} /> : null}
+        <PasskeySignIn callbackUrl={callbackUrl} />
         {anyMethod ? null : (
           <Alert>No sign-in method is configured on this server. Whoever runs Keyline must set up email or a provider.</Alert>
         )}

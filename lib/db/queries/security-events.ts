@@ -12,6 +12,7 @@ export type SecurityEventType =
   | "account_unlinked"
   | "passkey_added"
   | "passkey_removed"
+  | "passkey_renamed"
   | "api_key_created"
   | "api_key_revoked"
   | "api_key_new_ip";

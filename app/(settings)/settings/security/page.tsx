@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { PasskeysSection } from "@/components/settings/passkeys-section";
 import { SecurityLogSection } from "@/components/settings/security-log-section";
 import { SessionsSection } from "@/components/settings/sessions-section";
 import { getCurrentSession, requireUser } from "@/lib/auth/guard";
 import { listSecurityEvents } from "@/lib/db/queries/security-events";
 import { listUserSessions } from "@/lib/db/queries/sessions";
+import { deletePasskeyAction, renamePasskeyAction } from "./passkey-actions";
 import { revokeSession, signOutEverywhere, signOutOtherSessions } from "./session-actions";
 
 export const metadata: Metadata = { title: "Security" };
@@ -15,6 +17,7 @@ export default async function SecurityPage() {
   const [sessions, events] = await Promise.all([listUserSessions({ userId: user.id }), listSecurityEvents({ userId: user.id })]);
   return (
     <>
+      <PasskeysSection renameAction={renamePasskeyAction} deleteAction={deletePasskeyAction} />
       <SessionsSection
         sessions={sessions}
         currentSessionId={current.session.id}
