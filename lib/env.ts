@@ -59,6 +59,7 @@ const schema = z.object({
   SESSION_IDLE_TIMEOUT: duration.prefault("7d"),
   SESSION_MAX_AGE: duration.prefault("30d"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 // The names of every setting, for docs/configuration.md and its drift test.
