@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { testDb } from "./support/db";
 import { addPasskeyInSettings, addVirtualAuthenticator, userByEmail, withoutPasskeyAutofill } from "./support/passkeys";
-import { signInWithEmail, uniqueEmail } from "./support/users";
+import { signInWithEmail, signOut, uniqueEmail } from "./support/users";
 
 test("a person adds a passkey after email sign-in, signs out, and signs in with the passkey alone", async ({ page, context }) => {
   await withoutPasskeyAutofill(context);
@@ -19,7 +19,7 @@ test("a person adds a passkey after email sign-in, signs out, and signs in with 
   expect(credential!.userHandle).toBe(Buffer.from(user.id).toString("base64url"));
   expect(await testDb().securityEvent.count({ where: { userId: user.id, type: "passkey_added" } })).toBe(1);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/chat");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fchat$/);
@@ -43,7 +43,7 @@ test("a person adds a passkey after email sign-in, signs out, and signs in with 
   expect((await testDb().passkey.findUniqueOrThrow({ where: { id: stored.id } })).lastUsedAt).not.toBeNull();
 
   // Auth.js's own sign-out ends the passkey session through the adapter.
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await expect(page).toHaveURL(/\/login/);
   expect(await testDb().session.count({ where: { userId: user.id, method: "passkey" } })).toBe(0);
   await page.goto("/settings/security");

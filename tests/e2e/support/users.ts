@@ -23,3 +23,9 @@ export async function signInWithEmail(page: Page, email: string): Promise<void> 
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("signed-in-as")).toHaveText(email);
 }
+
+// The header's sign-out button (settings pages have other "Sign out …" buttons for sessions).
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
