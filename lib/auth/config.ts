@@ -4,6 +4,7 @@ import { recordSecurityEvent } from "@/lib/db/queries/security-events";
 import { env } from "@/lib/env";
 import { keylineAdapter } from "./adapter";
 import { safeRedirectUrl } from "./callback-url";
+import { authorizeOAuthSignIn, linkReasonOf } from "./linking";
 import { configuredProviders } from "./providers";
 import { currentSignInContext } from "./sign-in-context";
 import { generateToken } from "./tokens";
@@ -26,16 +27,29 @@ export const { handlers, signIn, signOut } = NextAuth({
   pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login/error" },
   callbacks: {
     redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
+    // The account-linking rules (lib/auth/link-rules.ts).
+    signIn: ({ account, profile }) => authorizeOAuthSignIn({ account, profile }),
   },
   events: {
     async signIn({ user, account }) {
       if (!user.id) return;
+      // Linking from settings goes through Auth.js's sign-in but signs nobody in: linkAccount logs it.
+      if (linkReasonOf(account) === "settings") return;
       const context = currentSignInContext();
       await recordSecurityEvent({
         userId: user.id,
         type: "sign_in",
         request: context,
         detail: { method: account?.provider ?? context.method ?? "unknown" },
+      });
+    },
+    async linkAccount({ user, account }) {
+      if (!user.id || (account.type !== "oauth" && account.type !== "oidc")) return;
+      await recordSecurityEvent({
+        userId: user.id,
+        type: "account_linked",
+        request: currentSignInContext(),
+        detail: { provider: account.provider, reason: linkReasonOf(account) ?? "unknown" },
       });
     },
   },

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { LinkedAccountsSection } from "@/components/settings/linked-accounts-section";
 import { requireUser } from "@/lib/auth/guard";
+import { linkProviderAction, unlinkAccountAction } from "./linked-accounts-actions";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -8,6 +10,7 @@ export default async function SecurityPage() {
   await requireUser();
   return (
     <>
+      <LinkedAccountsSection link={linkProviderAction} unlink={unlinkAccountAction} />
     </>
   );
 }
