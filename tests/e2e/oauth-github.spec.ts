@@ -41,7 +41,7 @@ test("GitHub's profile API being down gives a readable page and no session", asy
   await startProviderSignIn(page, "github");
   await answerConsent(page, identity);
   await expect(page).toHaveURL(/\/login\/error/);
-  await expect(page.getByRole("heading")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Sign-in could not be completed" })).toBeVisible();
   expect(await accountOwner("github", identity.sub)).toBeNull();
   await page.goto("/chat");
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);

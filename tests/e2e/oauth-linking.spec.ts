@@ -13,7 +13,8 @@ async function emailUser(page: Page, label = "user") {
   return { email, id: user.id };
 }
 
-const linkedAccounts = (page: Page) => page.getByRole("list", { name: "Linked accounts" });
+const section = (page: Page) => page.getByRole("region", { name: "Linked accounts" });
+const linkedAccounts = (page: Page) => section(page).getByRole("list", { name: "Linked accounts" });
 
 async function unlink(page: Page, providerName: string) {
   await page.getByRole("button", { name: `Unlink ${providerName}` }).click();
@@ -67,7 +68,7 @@ for (const provider of PROVIDERS) {
       await page.getByRole("button", { name: `Link ${provider.name}` }).click();
       await answerConsent(page, identity);
       await expect(page).toHaveURL(/\/settings\/security\?linkError=account_in_use/);
-      await expect(page.getByRole("alert")).toContainText(`That ${provider.name} account is already linked to another Keyline account`);
+      await expect(section(page).getByRole("alert")).toContainText(`That ${provider.name} account is already linked to another Keyline account`);
       expect(await accountOwner(provider.id, identity.sub)).toBe(ownerId);
       expect(await testDb().account.count({ where: { userId: me.id } })).toBe(0);
       // Still signed in as before.
@@ -84,7 +85,7 @@ for (const provider of PROVIDERS) {
 
       await ageSessions(me.id);
       await unlink(page, provider.name);
-      await expect(page.getByRole("alert")).toContainText("sign in again");
+      await expect(section(page).getByRole("alert")).toContainText("sign in again");
       expect(await accountOwner(provider.id, identity.sub)).toBe(me.id);
 
       // Confirming with the provider itself replaces the session with a fresh one.
@@ -99,7 +100,7 @@ for (const provider of PROVIDERS) {
       expect(await testDb().session.count({ where: { userId: me.id } })).toBe(1);
 
       await unlink(page, provider.name);
-      await expect(page.getByRole("status").filter({ hasText: `${provider.name} is no longer linked` })).toBeVisible();
+      await expect(section(page).getByRole("status").filter({ hasText: `${provider.name} is no longer linked` })).toBeVisible();
       await expect(page.getByText("No accounts linked yet.")).toBeVisible();
       expect(await accountOwner(provider.id, identity.sub)).toBeNull();
       const [unlinked] = await securityEvents(me.id, "account_unlinked");
@@ -121,7 +122,7 @@ for (const provider of PROVIDERS) {
       const userId = await accountOwner(provider.id, identity.sub);
       await page.goto("/settings/security");
       await unlink(page, provider.name);
-      await expect(page.getByRole("alert")).toContainText("This is your last way to sign in");
+      await expect(section(page).getByRole("alert")).toContainText("This is your last way to sign in");
       expect(await accountOwner(provider.id, identity.sub)).toBe(userId);
       expect(await securityEvents(userId!, "account_unlinked")).toHaveLength(0);
     });
@@ -131,7 +132,7 @@ for (const provider of PROVIDERS) {
       await ageSessions(me.id);
       await page.goto("/settings/security");
       await page.getByRole("button", { name: `Link ${provider.name}` }).click();
-      await expect(page.getByRole("alert")).toContainText("sign in again");
+      await expect(section(page).getByRole("alert")).toContainText("sign in again");
       await expect(page).toHaveURL(/\/settings\/security$/);
 
       // A link started in time but finished after the window is refused by the server, not just the form.
@@ -143,9 +144,40 @@ for (const provider of PROVIDERS) {
       await ageSessions(me.id);
       await answerConsent(page, identity);
       await expect(page).toHaveURL(/\/settings\/security\?linkError=reauthenticate/);
-      await expect(page.getByRole("alert")).toContainText(`linking ${provider.name} needs a recent sign-in`);
-      await expect(page.getByRole("alert").getByRole("link", { name: "Sign in again" })).toBeVisible();
+      await expect(section(page).getByRole("alert")).toContainText(`linking ${provider.name} needs a recent sign-in`);
+      await expect(section(page).getByRole("alert").getByRole("link", { name: "Sign in again" })).toBeVisible();
       expect(await accountOwner(provider.id, identity.sub)).toBeNull();
     });
   });
 }
+
+test("two unlinks at once cannot remove both of the last two ways in", async ({ page, context }) => {
+  // Signed up with Google without a verified email, then linked GitHub: exactly two ways in.
+  const google = newIdentity("google", { emailVerified: false });
+  await signInWithProvider(page, "google", google);
+  const userId = await accountOwner("google", google.sub);
+  await page.goto("/settings/security");
+  await page.getByRole("button", { name: "Link GitHub" }).click();
+  const github = newIdentity("github", { emailVerified: false });
+  await answerConsent(page, github);
+  await expect(linkedAccounts(page).getByRole("listitem")).toHaveCount(2);
+
+  const other = await context.newPage();
+  await other.goto("/settings/security");
+  await page.getByRole("button", { name: "Unlink Google" }).click();
+  await other.getByRole("button", { name: "Unlink GitHub" }).click();
+  await Promise.all([
+    page.getByRole("button", { name: "Yes, unlink Google" }).click(),
+    other.getByRole("button", { name: "Yes, unlink GitHub" }).click(),
+  ]);
+  // Each tab ends with an outcome: unlinked, or refused as the last way in.
+  const outcome = (tab: Page) =>
+    section(tab)
+      .getByRole("status")
+      .filter({ hasText: "is no longer linked" })
+      .or(section(tab).getByRole("alert").filter({ hasText: "This is your last way to sign in" }));
+  await expect(outcome(page)).toBeVisible();
+  await expect(outcome(other)).toBeVisible();
+  expect(await testDb().account.count({ where: { userId: userId! } })).toBe(1);
+  expect(await securityEvents(userId!, "account_unlinked")).toHaveLength(1);
+});

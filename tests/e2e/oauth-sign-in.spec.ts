@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { oauthServerOrigin } from "../support/ports";
 import { testDb } from "./support/db";
 import {
   PROVIDERS,
@@ -102,9 +103,10 @@ for (const provider of PROVIDERS) {
       const attacker = await browser.newContext();
       const attackerPage = await attacker.newPage();
       let callbackUrl = "";
-      await attackerPage.route("**/api/auth/callback/**", async (route) => {
-        callbackUrl = route.request().url();
-        await route.abort();
+      await attackerPage.route(`${oauthServerOrigin}/*/__decide?**`, async (route) => {
+        const response = await route.fetch({ maxRedirects: 0 });
+        callbackUrl = response.headers()["location"] ?? "";
+        await route.fulfill({ status: 200, contentType: "text/plain", body: "kept the callback URL" });
       });
       const identity = newIdentity(provider.id);
       await startProviderSignIn(attackerPage, provider.id);

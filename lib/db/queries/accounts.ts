@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { WaysInClient } from "./ways-in";
 
 // Provider accounts linked to users (Google, GitHub, OIDC). Rows hold the provider's id for the person
 // and what to show in settings; never provider tokens.
@@ -30,8 +31,9 @@ export async function findUserIdByEmail({ email }: { email: string }) {
 }
 
 // Deletes the user's account row while holding a lock on the user row, with `beforeDelete` (the
-// last-way-in check) run under that lock: two removals at once then cannot both pass the check and
-// leave the user locked out. PostgreSQL holds the row lock until commit; SQLite serialises writers.
+// last-way-in check, given the transaction's client) run under that lock: two removals at once then
+// cannot both pass the check and leave the user locked out. PostgreSQL holds the row lock until
+// commit; SQLite serialises writers.
 export async function deleteLinkedAccount({
   id,
   userId,
@@ -39,13 +41,13 @@ export async function deleteLinkedAccount({
 }: {
   id: string;
   userId: string;
-  beforeDelete: () => Promise<void>;
+  beforeDelete: (tx: WaysInClient) => Promise<void>;
 }) {
   return db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { updatedAt: new Date() }, select: { id: true } });
     const account = await tx.account.findFirst({ where: { id, userId, type: { in: ["oauth", "oidc"] } }, select: listed });
     if (!account) return null;
-    await beforeDelete();
+    await beforeDelete(tx);
     await tx.account.delete({ where: { id: account.id } });
     return account;
   });

@@ -35,7 +35,7 @@ export async function answerConsent(page: Page, identity: ProviderIdentity, deci
   await page.getByLabel("Account ID").fill(identity.sub);
   await page.getByLabel("Email", { exact: true }).fill(identity.email ?? "");
   await page.getByLabel("Email verified").setChecked(identity.emailVerified ?? false);
-  if (identity.name) await page.getByLabel("Name").fill(identity.name);
+  if (identity.name) await page.getByLabel("Name", { exact: true }).fill(identity.name);
   if (identity.login) await page.getByLabel("Username").fill(identity.login);
   if (identity.publicEmail) await page.getByLabel("Public profile email").fill(identity.publicEmail);
   if (identity.fail) await page.getByLabel("Provider behaviour").selectOption(identity.fail);

@@ -57,7 +57,7 @@ export async function unlinkAccountAction(_previous: FormState, formData: FormDa
     const removed = await deleteLinkedAccount({
       id: parsed.data.accountId,
       userId: user.id,
-      beforeDelete: () => assertNotLastWayIn(user.id),
+      beforeDelete: (tx) => assertNotLastWayIn(user.id, tx),
     });
     if (!removed) throw new AppError("not_found:account", "That linked account does not exist.");
     await recordSecurityEvent({
