@@ -40,8 +40,9 @@ export async function LinkedAccountsSection({ link, unlink }: { link: Action; un
                   {isOAuthProviderId(account.provider) ? <ProviderIcon provider={account.provider} className="h-5 w-5 shrink-0" /> : null}
                   <div className="min-w-0 text-sm">
                     <p className="font-medium">{name}</p>
-                    <p className="truncate text-muted-foreground">
-                      {who ? `${who} · ` : ""}linked <time dateTime={account.createdAt.toISOString()}>{account.createdAt.toISOString().slice(0, 10)}</time>
+                    {who ? <p className="truncate text-muted-foreground">{who}</p> : null}
+                    <p className="text-muted-foreground">
+                      Linked <time dateTime={account.createdAt.toISOString()}>{account.createdAt.toISOString().slice(0, 10)}</time>
                     </p>
                   </div>
                 </div>

@@ -14,6 +14,7 @@
 import http from "node:http";
 import { OAuth2Server, type OAuth2Service } from "oauth2-mock-server";
 import { oauthClients, type RigProvider } from "./oauth-clients";
+import { consentForm, escapeHtml, sendHtml } from "./oauth-consent-page";
 import { appOrigin, oauthServerOrigin, ports } from "./ports";
 
 type Identity = {
@@ -38,17 +39,8 @@ const grantsByCode = new Map<string, Grant>();
 const grantsByAccessToken = new Map<string, Grant>();
 const requestLog: string[] = [];
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-
 function sendJson(res: http.ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
-}
-
-function sendHtml(res: http.ServerResponse, status: number, title: string, body: string) {
-  res
-    .writeHead(status, { "content-type": "text/html; charset=utf-8" })
-    .end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="font-family:sans-serif;max-width:28rem;margin:2rem auto">${body}</body></html>`);
 }
 
 // What a real provider checks before showing its consent page; it never redirects to an unregistered URI.
@@ -64,28 +56,7 @@ function authorizationProblem(provider: RigProvider, params: URLSearchParams): s
 function consentPage(provider: RigProvider, params: URLSearchParams, res: http.ServerResponse) {
   const problem = authorizationProblem(provider, params);
   if (problem) return sendHtml(res, 400, "Invalid request", `<h1>Invalid request</h1><p>${escapeHtml(problem)}</p>`);
-  const hidden = OAUTH_PARAMS.filter((name) => params.has(name))
-    .map((name) => `<input type="hidden" name="${name}" value="${escapeHtml(params.get(name)!)}">`)
-    .join("");
-  const field = (id: string, label: string, type = "text") =>
-    `<p><label for="${id}">${label}</label><br><input id="${id}" name="${id}" type="${type}" style="width:100%"></p>`;
-  sendHtml(
-    res,
-    200,
-    TITLES[provider],
-    `<h1>${escapeHtml(TITLES[provider])}</h1><p>Keyline wants to sign you in. Who are you here?</p>
-    <form method="get" action="/${provider}/__decide">${hidden}
-      ${field("sub", "Account ID")}${field("email", "Email", "email")}
-      <p><input id="email_verified" name="email_verified" type="checkbox" value="1"> <label for="email_verified">Email verified</label></p>
-      ${field("name", "Name")}${field("login", "Username")}
-      ${provider === "github" ? field("public_email", "Public profile email", "email") : ""}
-      <p><label for="fail">Provider behaviour</label><br><select id="fail" name="fail">
-        <option value="none">Works normally</option><option value="token">Token endpoint is down</option>
-        ${provider === "github" ? `<option value="userinfo">Profile endpoint is down</option>` : ""}</select></p>
-      <button type="submit" name="decision" value="allow">Allow</button>
-      <button type="submit" name="decision" value="deny">Deny</button>
-    </form>`,
-  );
+  sendHtml(res, 200, TITLES[provider], consentForm(provider, TITLES[provider], params, OAUTH_PARAMS));
 }
 
 function decide(provider: RigProvider, params: URLSearchParams, req: ConsentRequest, res: http.ServerResponse, service: OAuth2Service) {
