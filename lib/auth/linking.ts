@@ -14,7 +14,7 @@ import { currentSignInContext } from "./sign-in-context";
 
 const sessionCookieName = env.useSecureCookies ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
 
-export function refusalUrl(refusal: LinkRefusal, provider: string): string {
+function refusalUrl(refusal: LinkRefusal, provider: string): string {
   if (refusal === "unverified_email") return `/login/error?${new URLSearchParams({ error: "OAuthAccountNotLinked" })}`;
   return `/settings/security?${new URLSearchParams({ linkError: refusal, provider })}`;
 }
