@@ -200,9 +200,10 @@ test("passkey sign-in attempts are limited per IP address", async () => {
   expect(first.status).toBe(200);
   const limit = Number(first.headers["ratelimit-limit"]);
   expect(Number(first.headers["ratelimit-remaining"])).toBe(limit - 1);
-  // One at a time: parallel bursts would only contend for SQLite's write lock with the other tests.
-  for (let sent = 1; sent < limit; sent++) {
-    expect((await postFromAddress(address, "/api/passkeys/authenticate/options", {})).status).toBe(200);
+  // In batches: the rig's limit is high so the browser tests on 127.0.0.1 are not throttled.
+  for (let sent = 1; sent < limit; sent += 25) {
+    const batch = Array.from({ length: Math.min(25, limit - sent) }, () => postFromAddress(address, "/api/passkeys/authenticate/options", {}));
+    expect((await Promise.all(batch)).map((response) => response.status)).toEqual(batch.map(() => 200));
   }
   const refused = await postFromAddress(address, "/api/passkeys/authenticate/options", {});
   expect(refused.status).toBe(429);

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { LinkedAccountsSection } from "@/components/settings/linked-accounts-section";
 import { PasskeysSection } from "@/components/settings/passkeys-section";
 import { SecurityLogSection } from "@/components/settings/security-log-section";
 import { SessionsSection } from "@/components/settings/sessions-section";
 import { getCurrentSession, requireUser } from "@/lib/auth/guard";
 import { listSecurityEvents } from "@/lib/db/queries/security-events";
 import { listUserSessions } from "@/lib/db/queries/sessions";
+import { linkProviderAction, unlinkAccountAction } from "./linked-accounts-actions";
 import { deletePasskeyAction, renamePasskeyAction } from "./passkey-actions";
 import { revokeSession, signOutEverywhere, signOutOtherSessions } from "./session-actions";
 
@@ -17,6 +19,7 @@ export default async function SecurityPage() {
   const [sessions, events] = await Promise.all([listUserSessions({ userId: user.id }), listSecurityEvents({ userId: user.id })]);
   return (
     <>
+      <LinkedAccountsSection link={linkProviderAction} unlink={unlinkAccountAction} />
       <PasskeysSection renameAction={renamePasskeyAction} deleteAction={deletePasskeyAction} />
       <SessionsSection
         sessions={sessions}
