@@ -13,7 +13,7 @@ import {
   EXPIRY_CHOICES,
   SCOPE_INFO,
   type ApiKeyView,
-} from "@/lib/validations/api-keys";
+} from "@/lib/api-keys/constants";
 import { ApiKeyCreated } from "./api-keys-created";
 
 type ApiError = { code: string; message: string; fieldErrors?: Record<string, string[]> };

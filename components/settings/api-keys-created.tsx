@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { ApiKeyView } from "@/lib/validations/api-keys";
+import type { ApiKeyView } from "@/lib/api-keys/constants";
 
 type Props = { apiKey: ApiKeyView; secret: string; baseUrl: string; onDone: () => void };
 

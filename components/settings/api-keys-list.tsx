@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { cn } from "@/lib/cn";
-import { maskedKey, type ApiKeyView } from "@/lib/validations/api-keys";
+import { maskedKey, type ApiKeyView } from "@/lib/api-keys/constants";
 import { ApiKeyRevokeButton } from "./api-keys-revoke-button";
 import { ApiKeyUsageChart } from "./api-keys-usage-chart";
 

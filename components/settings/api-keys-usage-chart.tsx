@@ -1,4 +1,4 @@
-import type { ApiKeyUsageDay } from "@/lib/validations/api-keys";
+import type { ApiKeyUsageDay } from "@/lib/api-keys/constants";
 
 const DAYS = 30;
 

@@ -3,7 +3,8 @@ import { countActiveApiKeys, createApiKey, listApiKeys, revokeApiKey } from "@/l
 import { recordSecurityEvent } from "@/lib/db/queries/security-events";
 import { AppError } from "@/lib/errors";
 import type { RequestInfo } from "@/lib/http/request-info";
-import { MAX_ACTIVE_KEYS, serializeScopes, type ApiKeyView, type CreateApiKeyInput } from "@/lib/validations/api-keys";
+import type { CreateApiKeyInput } from "@/lib/validations/api-keys";
+import { MAX_ACTIVE_KEYS, serializeScopes, type ApiKeyView } from "./constants";
 import { generateApiKey, hashApiKey } from "./format";
 
 const DAY_MS = 86_400_000;

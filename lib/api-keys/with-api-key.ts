@@ -5,7 +5,7 @@ import { findApiKeyByHash, type ApiKeyPrincipal } from "@/lib/db/queries/api-key
 import { requestInfoFrom } from "@/lib/http/request-info";
 import { OpenAIError, toOpenAIError } from "@/lib/openai-compat/errors";
 import { consumeRateLimit, rateLimitHeaders } from "@/lib/rate-limit/limiter";
-import type { ApiKeyScope } from "@/lib/validations/api-keys";
+import type { ApiKeyScope } from "@/lib/api-keys/constants";
 import { presentedKey, refuseKeyInUrl } from "./credentials";
 import { hashApiKey, isWellFormedApiKey } from "./format";
 import { recordKeyUse } from "./record-use";

@@ -12,12 +12,12 @@ export const GET = sessionRoute(async (_request, { user }) => {
 
 // The answer is the only time the full key is ever shown. Creating needs a recent sign-in.
 export const POST = sessionRoute(async (request, { user }) => {
+  const recent = await requireRecentSignIn();
+  if (recent.id !== user.id) throw new AppError("unauthorized:session", "Sign in to continue.");
   const body: unknown = await request.json().catch(() => {
     throw new AppError("bad_request:json", "Send a JSON body: { name, scopes, expiresInDays }.");
   });
   const data = createApiKeyInput.parse(body);
-  const recent = await requireRecentSignIn();
-  if (recent.id !== user.id) throw new AppError("unauthorized:session", "Sign in to continue.");
   const created = await createKeyForUser({ userId: user.id, data, request: requestInfoFrom(request.headers) });
   return Response.json(created, { status: 201 });
 });

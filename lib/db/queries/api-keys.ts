@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { parseScopes, type ApiKeyScope, type ApiKeyView, type ApiKeyUsageDay } from "@/lib/validations/api-keys";
+import { parseScopes, type ApiKeyScope, type ApiKeyView, type ApiKeyUsageDay } from "@/lib/api-keys/constants";
 
 export const USAGE_WINDOW_DAYS = 30;
 
