@@ -15,9 +15,9 @@ const STATUS_STYLE: Record<ApiKeyView["status"], string> = {
 };
 const STATUS_LABEL: Record<ApiKeyView["status"], string> = { active: "Active", expired: "Expired", revoked: "Revoked" };
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
+function Field({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
   return (
-    <div className="min-w-0">
+    <div className={cn("min-w-0", className)}>
       <dt className="text-muted-foreground">{label}</dt>
       <dd className="break-words">{children}</dd>
     </div>
@@ -53,7 +53,7 @@ export function ApiKeysList({ keys, now }: { keys: ApiKeyView[]; now: Date }) {
             <Field label={key.status === "revoked" ? "Revoked" : key.status === "expired" ? "Expired" : "Expires"}>
               {key.revokedAt ? date.format(new Date(key.revokedAt)) : key.expiresAt ? date.format(new Date(key.expiresAt)) : "Never"}
             </Field>
-            <Field label="Usage, last 30 days">
+            <Field label="Usage, last 30 days" className="sm:col-span-2">
               <span data-testid="key-usage">
                 {count.format(key.usage.requests)} {key.usage.requests === 1 ? "request" : "requests"} ·{" "}
                 {count.format(key.usage.inputTokens)} tokens in · {count.format(key.usage.outputTokens)} tokens out

@@ -30,6 +30,8 @@ function callSettings(body: ChatCompletionRequest) {
     seed: body.seed ?? undefined,
     // The caller's SDK retries on its own (OpenAI's does twice by default); retrying here too would multiply it.
     maxRetries: 0,
+    // The caller writes the whole prompt, system messages included; there is no app prompt to protect here.
+    allowSystemInMessages: true,
   };
 }
 

@@ -34,6 +34,7 @@ export async function openAIEventStream(input: {
 
   let settle!: () => void;
   const done = new Promise<void>((resolve) => (settle = resolve));
+  let cancelled = false;
   const usageField = includeUsage ? null : undefined;
   const chunk = (delta: { role?: "assistant"; content?: string }, finishReason: ReturnType<typeof finishReasonOf> | null = null) =>
     event(chatCompletionChunk(meta, { delta, finishReason }, usageField));
@@ -46,12 +47,16 @@ export async function openAIEventStream(input: {
       try {
         await emitNext(controller);
       } catch (error) {
-        controller.enqueue(event({ error: upstreamError(error).body() }));
-        controller.close();
+        // A client that went away is no provider failure: nothing to send, nothing to log.
+        if (!cancelled) {
+          controller.enqueue(event({ error: upstreamError(error).body() }));
+          controller.close();
+        }
         settle();
       }
     },
     async cancel(reason) {
+      cancelled = true;
       await reader.cancel(reason).catch(() => undefined);
       settle();
     },

@@ -28,7 +28,7 @@ test("create a key in the browser, copy it once, use it, reload (it is gone), re
   const key = await shown.inputValue();
   expect(key).toMatch(/^kl_live_[0-9A-Za-z]{33}_[0-9A-Za-z]{6}$/);
   await page.getByRole("button", { name: "Copy key" }).click();
-  await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Copied", exact: true })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
 
   // The list shows the key's prefix and last four, never the whole key.

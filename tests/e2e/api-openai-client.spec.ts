@@ -112,13 +112,14 @@ test("closing a stream stops the model call", async ({ browser }) => {
     { signal: controller.signal },
   );
   let received = 0;
-  await expect(
-    (async () => {
-      for await (const chunk of stream) {
-        if (chunk.choices[0]?.delta.content && ++received === 3) controller.abort();
-      }
-    })(),
-  ).rejects.toThrow();
+  try {
+    for await (const chunk of stream) {
+      if (chunk.choices[0]?.delta.content && ++received === 3) controller.abort();
+    }
+  } catch {
+    // Depending on timing the SDK ends the iteration or throws an abort error; either way the client is gone.
+  }
+  expect(received).toBeLessThan(10);
   await expect
     .poll(async () => {
       const { requests } = (await (await fetch(`${modelServerOrigin}/__requests`)).json()) as { requests: { lastUser: string; aborted: boolean }[] };
