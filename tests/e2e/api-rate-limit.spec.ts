@@ -2,15 +2,15 @@ import { expect, test } from "@playwright/test";
 import OpenAI from "openai";
 import { createKey, openaiClient, rejectionOf, signedInUser } from "./support/api-keys";
 import { testDb } from "./support/db";
-import { limitedOrigin, startLimitedApp } from "./support/limited-app";
+import { startLimitedApp, type LimitedApp } from "./support/limited-app";
 
 // Per-key limits against a second app process whose RATE_LIMIT_API_KEY is 10/1m.
 test.describe.configure({ mode: "serial" });
 
-let app: Awaited<ReturnType<typeof startLimitedApp>>;
-test.beforeAll(async () => {
+let app: LimitedApp;
+test.beforeAll(async ({}, testInfo) => {
   test.setTimeout(90_000);
-  app = await startLimitedApp("10/1m");
+  app = await startLimitedApp("10/1m", testInfo.parallelIndex);
 });
 test.afterAll(async () => {
   await app?.stop();
@@ -20,7 +20,7 @@ test("over the limit: RateLimitError with Retry-After and RateLimit headers; oth
   const user = await signedInUser(browser, "limit");
   const { key } = await createKey(user.page, { scopes: ["models:read"] });
   const other = await createKey(user.page, { scopes: ["models:read"] });
-  const client = openaiClient(key, limitedOrigin);
+  const client = openaiClient(key, app.origin);
 
   for (let i = 0; i < 10; i++) {
     const { response } = await client.models.list().withResponse();
@@ -39,14 +39,14 @@ test("over the limit: RateLimitError with Retry-After and RateLimit headers; oth
   expect(limited.headers.get("ratelimit-remaining")).toBe("0");
 
   // The limit is per key.
-  await openaiClient(other.key, limitedOrigin).models.list();
+  await openaiClient(other.key, app.origin).models.list();
   await user.close();
 });
 
 test("50 parallel requests against a limit of 10: exactly 10 succeed", async ({ browser }) => {
   const user = await signedInUser(browser, "burst");
   const { key, apiKey } = await createKey(user.page, { scopes: ["models:read"] });
-  const client = openaiClient(key, limitedOrigin);
+  const client = openaiClient(key, app.origin);
 
   const results = await Promise.allSettled(Array.from({ length: 50 }, () => client.models.list()));
   const ok = results.filter((r) => r.status === "fulfilled").length;

@@ -4,7 +4,7 @@ export const ports = {
   smtp: Number(process.env.MAIL_SMTP_PORT ?? 2525),
   mailHttp: Number(process.env.MAIL_HTTP_PORT ?? 2580),
   model: Number(process.env.MODEL_SERVER_PORT ?? 4010),
-  // A second app process with a small per-key API limit (tests/e2e/api-rate-limit.spec.ts).
+  // Second app processes with a small per-key API limit, one per worker from this port up (api-rate-limit.spec.ts).
   limitedApp: Number(process.env.E2E_LIMITED_APP_PORT ?? 3110),
 };
 
