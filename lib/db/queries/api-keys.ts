@@ -119,11 +119,15 @@ export async function touchApiKey(input: { id: string; userId: string; previousI
   return count === 1;
 }
 
+// Runs on every API request: one atomic INSERT … ON CONFLICT, the same SQL on both engines. Prisma's
+// upsert compiles to the same statement but measured about 3× slower here (0.2–0.6 ms vs 1–1.6 ms).
 export async function recordApiKeyUsage(input: { apiKeyId: string; day: string; inputTokens: number; outputTokens: number }) {
   const { apiKeyId, day, inputTokens, outputTokens } = input;
-  await db.apiKeyUsage.upsert({
-    where: { apiKeyId_day: { apiKeyId, day } },
-    create: { apiKeyId, day, requests: 1, inputTokens, outputTokens },
-    update: { requests: { increment: 1 }, inputTokens: { increment: inputTokens }, outputTokens: { increment: outputTokens } },
-  });
+  await db.$executeRaw`
+    INSERT INTO "ApiKeyUsage" ("apiKeyId", "day", "requests", "inputTokens", "outputTokens")
+    VALUES (${apiKeyId}, ${day}, 1, ${inputTokens}, ${outputTokens})
+    ON CONFLICT ("apiKeyId", "day") DO UPDATE SET
+      "requests" = "ApiKeyUsage"."requests" + 1,
+      "inputTokens" = "ApiKeyUsage"."inputTokens" + ${inputTokens},
+      "outputTokens" = "ApiKeyUsage"."outputTokens" + ${outputTokens}`;
 }
