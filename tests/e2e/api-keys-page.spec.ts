@@ -5,6 +5,7 @@ import { hashApiKey } from "../../lib/api-keys/format";
 import { appOrigin } from "../support/ports";
 import { createKey, openaiClient, signedInUser } from "./support/api-keys";
 import { testDb } from "./support/db";
+import { linkIn, mailTo, waitForMail } from "./support/mail";
 
 test("create a key in the browser, copy it once, use it, reload (it is gone), revoke it", async ({ browser }) => {
   const user = await signedInUser(browser, "page");
@@ -148,6 +149,19 @@ test("creating a key needs a recent sign-in; the page offers to sign in again", 
   const link = user.page.getByRole("link", { name: "Sign in again" });
   expect(new URL((await link.getAttribute("href"))!, "http://x.invalid").searchParams.get("callbackUrl")).toBe("/settings/api-keys");
   expect(await testDb().apiKey.count({ where: { userId: dbUser.id } })).toBe(0);
+
+  // Signing in again (through the mailed link) brings the person back, and now the key is created.
+  const before = (await mailTo(user.email)).length;
+  await link.click();
+  await expect(user.page.getByRole("heading", { name: "Confirm it's you" })).toBeVisible();
+  await user.page.getByLabel("Email").fill(user.email);
+  await user.page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await user.page.goto(linkIn(await waitForMail(user.email, before + 1)));
+  await user.page.getByRole("button", { name: "Sign in" }).click();
+  await expect(user.page).toHaveURL(/\/settings\/api-keys$/);
+  await user.page.getByLabel("Name").fill("after reauth");
+  await user.page.getByRole("button", { name: "Create key" }).click();
+  await expect(user.page.getByRole("textbox", { name: "New API key" })).toHaveValue(/^kl_live_/);
   await user.close();
 });
 
