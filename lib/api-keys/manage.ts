@@ -1,5 +1,5 @@
 import "server-only";
-import { countActiveApiKeys, createApiKey, listApiKeys, revokeApiKey } from "@/lib/db/queries/api-keys";
+import { countActiveApiKeys, createApiKey, revokeApiKey } from "@/lib/db/queries/api-keys";
 import { recordSecurityEvent } from "@/lib/db/queries/security-events";
 import { AppError } from "@/lib/errors";
 import type { RequestInfo } from "@/lib/http/request-info";
@@ -46,5 +46,3 @@ export async function revokeKeyForUser(input: { userId: string; id: string; requ
 export function apiKeyNotFound(): AppError {
   return new AppError("not_found:api_key", "API key not found.");
 }
-
-export { listApiKeys };

@@ -1,5 +1,6 @@
 // GET /api/keys — the signed-in user's API keys with 30 days of usage; POST /api/keys — create one
-import { createKeyForUser, listApiKeys } from "@/lib/api-keys/manage";
+import { createKeyForUser } from "@/lib/api-keys/manage";
+import { listApiKeys } from "@/lib/db/queries/api-keys";
 import { requireRecentSignIn } from "@/lib/auth/recent-sign-in";
 import { AppError } from "@/lib/errors";
 import { requestInfoFrom } from "@/lib/http/request-info";

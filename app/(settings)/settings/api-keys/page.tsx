@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { ApiKeyCreateForm } from "@/components/settings/api-keys-create-form";
 import { ApiKeysList } from "@/components/settings/api-keys-list";
 import { SettingsSection } from "@/components/settings/settings-section";
-import { listApiKeys } from "@/lib/api-keys/manage";
 import { requireUser } from "@/lib/auth/guard";
 import { reauthenticateUrl } from "@/lib/auth/recent-sign-in";
+import { listApiKeys } from "@/lib/db/queries/api-keys";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "API keys" };
