@@ -3,7 +3,7 @@ import { createKey, signedInUser } from "./support/api-keys";
 import { testDb } from "./support/db";
 
 // A page on another site makes the signed-in browser send writes with its cookie (CSRF).
-const attacks = [
+const attacks: { name: string; headers: Record<string, string> }[] = [
   { name: "Sec-Fetch-Site cross-site", headers: { "sec-fetch-site": "cross-site", origin: "https://evil.test" } },
   { name: "Sec-Fetch-Site same-site", headers: { "sec-fetch-site": "same-site", origin: "https://sub.localhost.test" } },
   { name: "Origin only", headers: { origin: "https://evil.test" } },
