@@ -132,3 +132,25 @@ test("CR/LF in an address posted directly to Auth.js sends no mail and does not 
     expect(await mailTo(address)).toHaveLength(0);
   }
 });
+
+test("the database holds no usable magic-link token", async ({ page, browser }) => {
+  const email = uniqueEmail("dump");
+  const link = new URL(await requestMagicLink(page, email));
+  const token = link.searchParams.get("token")!;
+  expect(token).toMatch(/^[0-9a-f]{64}$/); // 256 bits
+  const rows = await testDb().verificationToken.findMany({ where: { identifier: email } });
+  expect(rows).toHaveLength(1);
+  expect(rows[0]!.token).not.toBe(token);
+  expect(rows[0]!.token).not.toContain(token);
+
+  // Someone holding the dump tries the stored value as the token: nothing.
+  const thief = await browser.newContext();
+  const stolen = new URL(link);
+  stolen.searchParams.set("token", rows[0]!.token);
+  const attempt = await thief.newPage();
+  await attempt.goto(stolen.toString());
+  await attempt.getByRole("button", { name: "Sign in" }).click();
+  await expect(attempt).toHaveURL(/\/login\/error\?error=Verification/);
+  expect((await thief.cookies()).some((c) => c.name.includes("session-token"))).toBe(false);
+  await thief.close();
+});
