@@ -121,7 +121,7 @@ export function ChatView({ threadId, title, isNew, initialMessages, initialCurso
         })}
         {chat.status === "submitted" && messages.at(-1)?.role === "user" && (
           <div className="flex gap-3">
-            <div aria-hidden className="size-7 shrink-0 rounded-full border border-border bg-card" />
+            <div aria-hidden className="hidden size-7 shrink-0 rounded-full border border-border bg-card sm:block" />
             <TypingDots />
           </div>
         )}

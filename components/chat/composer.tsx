@@ -85,7 +85,7 @@ export function Composer({ value, onChange, onSend, onStop, busy, models, model,
           onKeyDown={onKeyDown}
           placeholder="Message Keyline"
           aria-invalid={tooLong || undefined}
-          className="block max-h-[33dvh] w-full resize-none bg-transparent px-4 pt-3.5 pb-1 text-[15px] leading-6 placeholder:text-muted-foreground focus:outline-none"
+          className="block max-h-[33dvh] w-full resize-none bg-transparent px-4 pt-3.5 pb-1 text-base leading-6 sm:text-[15px] placeholder:text-muted-foreground focus:outline-none"
         />
         <div className="flex items-center justify-between gap-2 px-2 pb-2">
           <ModelPicker models={models} value={model} onChange={onModelChange} disabled={busy} />

@@ -24,8 +24,8 @@ export function EmptyChat({ onPick, demo }: { onPick: (text: string) => void; de
         </p>
       )}
       <ul aria-label="Suggestions" className="mt-8 grid w-full max-w-2xl gap-2 sm:grid-cols-2">
-        {SUGGESTIONS.map((suggestion) => (
-          <li key={suggestion}>
+        {SUGGESTIONS.map((suggestion, index) => (
+          <li key={suggestion} className={index >= 2 ? "hidden sm:block" : undefined}>
             <button
               type="button"
               onClick={() => onPick(suggestion)}

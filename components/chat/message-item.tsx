@@ -21,12 +21,10 @@ const actionClass =
 export const MessageItem = memo(function MessageItem({ id, role, text, status, error, onRegenerate }: Props) {
   if (role === "user") {
     return (
-      <article aria-label="Your message" data-message-id={id} data-status={status} className="group flex flex-col items-end">
+      <article aria-label="Your message" data-message-id={id} data-status={status} className="group flex items-start justify-end gap-1">
+        <CopyButton text={text} label="Copy message" className="mt-2 opacity-0 transition-opacity focus-visible:opacity-100 group-hover:opacity-100" />
         <div className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-md bg-[var(--bubble)] px-4 py-2.5 text-[15px] leading-relaxed">
           {text}
-        </div>
-        <div className="mt-1 flex opacity-0 transition-opacity focus-within:opacity-100 group-hover:opacity-100">
-          <CopyButton text={text} label="Copy message" />
         </div>
       </article>
     );
@@ -35,7 +33,7 @@ export const MessageItem = memo(function MessageItem({ id, role, text, status, e
   const streaming = status === "streaming";
   return (
     <article aria-label="Assistant message" aria-busy={streaming || undefined} data-message-id={id} data-status={status} className="group flex gap-3">
-      <div aria-hidden className="mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-full border border-border bg-card text-foreground">
+      <div aria-hidden className="mt-0.5 hidden size-7 shrink-0 items-center justify-center rounded-full border border-border bg-card text-foreground sm:flex">
         <svg viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth="2">
           <circle cx="8" cy="12" r="4" />
           <path d="M12 12h9M18 12v3M21 12v2" strokeLinecap="round" />

@@ -88,7 +88,7 @@ export function ThreadItem({ thread, active, onRename, onDelete }: Props) {
       >
         {thread.title}
       </Link>
-      <div ref={menu} className="absolute right-1 top-1/2 -translate-y-1/2">
+      <div ref={menu} className={cn("absolute right-1 top-1/2 -translate-y-1/2", menuOpen && "z-20")}>
         <button
           type="button"
           aria-label={`Options for ${thread.title}`}

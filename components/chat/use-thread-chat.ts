@@ -88,15 +88,17 @@ export function useThreadChat({ threadId, isNew, initialMessages, initialCursor,
         return;
       }
       sentText.current = null;
-      if (messages.some((m) => m.id === message.id)) {
-        const status: ChatMessageMetadata = isAbort
-          ? { status: "interrupted" }
-          : isDisconnect
-            ? { status: "error", error: CONNECTION_LOST }
-            : isError
-              ? { status: "error", error: streamError.current ?? undefined }
-              : { status: "complete" };
-        setOverrides((current) => ({ ...current, [message.id]: status }));
+      const status: ChatMessageMetadata = isAbort
+        ? { status: "interrupted" }
+        : isDisconnect
+          ? { status: "error", error: CONNECTION_LOST }
+          : isError
+            ? { status: "error", error: streamError.current ?? undefined }
+            : { status: "complete" };
+      setOverrides((current) => ({ ...current, [message.id]: status }));
+      // Stopped or failed before the first word: show an empty reply, so it can be regenerated.
+      if (!messages.some((m) => m.id === message.id) && messages.at(-1)?.role === "user") {
+        chat.setMessages([...messages, { id: message.id, role: "assistant", parts: [], metadata: status }]);
       }
       streamError.current = null;
     },

@@ -9,7 +9,7 @@ import {
   findUserMessage,
   latestMessageTime,
 } from "@/lib/db/queries/messages";
-import { createThread, findThread, touchThread } from "@/lib/db/queries/threads";
+import { createThread, deleteThread, findThread, touchThread } from "@/lib/db/queries/threads";
 import { AppError } from "@/lib/errors";
 import { threadNotFound } from "./errors";
 import { titleFromText } from "./title";
@@ -49,7 +49,11 @@ export async function prepareTurn({ userId, threadId, message, requestedModel }:
     const latest = await latestMessageTime({ userId, threadId });
     const createdAt = latest && latest >= now ? new Date(latest.getTime() + 1) : now;
     userMessage = await createUserMessage({ id: message.id, userId, threadId, text: message.text, createdAt });
-    if (!userMessage) throw new AppError("conflict:message", "This message id is already in use. Send the message again.");
+    if (!userMessage) {
+      // A thread made for a message that could not be stored would sit empty in the list.
+      if (isNewThread) await deleteThread({ id: threadId, userId });
+      throw new AppError("conflict:message", "This message id is already in use. Send the message again.");
+    }
   }
 
   const assistantId = randomUUID();

@@ -127,8 +127,10 @@ test("user B gets a 404 for every page, route and action on user A's thread, and
     expect(await response.json()).toEqual(notFound);
   }
   // A's message id cannot be taken over in a thread of B's either.
-  const collide = await postChat(b.request, { id: randomUUID(), message: { id: aUserMessage.id, role: "user", parts: [{ type: "text", text: "mine now" }] } });
+  const bNewThread = randomUUID();
+  const collide = await postChat(b.request, { id: bNewThread, message: { id: aUserMessage.id, role: "user", parts: [{ type: "text", text: "mine now" }] } });
   expect(collide.status).toBe(409);
+  expect(await testDb().thread.count({ where: { id: bNewThread } })).toBe(0);
   // Search sees only B's own threads.
   expect((await (await b.request.get(`/api/threads?q=${secret}`)).json()).threads).toEqual([]);
 

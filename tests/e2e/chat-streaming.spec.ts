@@ -157,3 +157,19 @@ test("the built-in demo model answers when chosen", async ({ page }) => {
   await expect(reply).toHaveAttribute("data-status", "complete");
   expect(await modelRequests(word)).toHaveLength(0);
 });
+
+test("code blocks are highlighted once the reply settles, and code and messages can be copied", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await signInWithEmail(page, uniqueEmail("copy"));
+  await sendMessage(page, "[[reply=Try this:\n\n```ts\nconst answer: number = 42;\n```\n\nDone.]] [[delay=5]]");
+  const reply = assistantMessages(page).last();
+  await expect(reply).toHaveAttribute("data-status", "complete");
+  // shiki was loaded on demand and coloured the tokens.
+  await expect(reply.locator(".shiki span[style*='--shiki-light']").first()).toBeAttached();
+
+  await reply.getByRole("button", { name: "Copy code" }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("const answer: number = 42;");
+  await reply.hover();
+  await reply.getByRole("button", { name: "Copy message" }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("Try this:\n\n```ts\nconst answer: number = 42;\n```\n\nDone.");
+});
