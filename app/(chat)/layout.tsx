@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ChatShell } from "@/components/chat/chat-shell";
 import { requireUser } from "@/lib/auth/guard";
@@ -6,6 +7,11 @@ import { listThreads } from "@/lib/db/queries/threads";
 import { signOutAction } from "../(auth)/actions";
 import { deleteThreadAction, renameThreadAction } from "./chat/actions";
 import "./chat.css";
+
+// The root layout's "no-referrer" makes Chrome send `Origin: null` on a form posted before the page
+// hydrates, and Next.js then fails the server action (Sign out) with a 500. "same-origin" still sends
+// nothing to other sites, so thread addresses never leak through links in replies.
+export const metadata: Metadata = { referrer: "same-origin" };
 
 export default async function ChatLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();

@@ -62,6 +62,8 @@ export function replyResponse(input: {
     onFinish: ({ totalUsage }) => {
       usage = { inputTokens: totalUsage.inputTokens, outputTokens: totalUsage.outputTokens };
     },
+    // Replaces the SDK's default, which logs the whole request (the conversation included).
+    onError: ({ error }) => void (failure ??= error),
   });
 
   const settled = Promise.resolve(result.consumeStream({ onError: (error) => void (failure ??= error) }))

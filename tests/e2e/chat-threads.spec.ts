@@ -143,3 +143,16 @@ test("on a phone the sidebar is a drawer", async ({ browser }) => {
   await expect(userMessages(page).first()).toContainText("Pocket notes");
   await context.close();
 });
+
+test("Sign out works even before the page's scripts have run", async ({ page, browser }) => {
+  await signInWithEmail(page, uniqueEmail("no-js"));
+  // A page that has not hydrated submits its forms natively; without scripts it never hydrates.
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const noJs = await context.newPage();
+  await noJs.goto("/chat");
+  await noJs.getByRole("button", { name: "Sign out" }).click();
+  await expect(noJs).toHaveURL(/\/login/);
+  await noJs.goto("/chat");
+  await expect(noJs).toHaveURL(/\/login\?callbackUrl=/);
+  await context.close();
+});

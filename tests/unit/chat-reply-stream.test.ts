@@ -88,6 +88,27 @@ describe("replyResponse", () => {
     expect((await outcome).error).toMatch(/refused Keyline's credentials/);
   });
 
+  it("records a provider that refuses the request as an error naming its status, without logging the conversation", async () => {
+    const refused = new APICallError({ message: "boom", url: "http://x", requestBodyValues: { messages: ["private words"] }, statusCode: 500, isRetryable: false });
+    const model = new MockLanguageModelV3({
+      doStream: async () => {
+        throw refused;
+      },
+    });
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(...args);
+    try {
+      const { sink, outcome } = recordingSink();
+      const body = events(await readAll(replyResponse({ model, messages: [{ role: "user", content: "hi" }], assistantId: "a-6", signal: new AbortController().signal, sink })));
+      expect(body.find((e) => e.type === "error")?.errorText).toMatch(/HTTP 500/);
+      expect(await outcome).toMatchObject({ status: "error", text: "", error: expect.stringMatching(/HTTP 500/) });
+    } finally {
+      console.error = original;
+    }
+    expect(JSON.stringify(logged)).not.toContain("private words");
+  });
+
   it("cancels the upstream request and keeps the partial reply as interrupted when the request is aborted", async () => {
     const { model, seen } = wordModel({ count: 50, delayMs: 10 });
     const { sink, outcome } = recordingSink();
