@@ -8,9 +8,9 @@ import { signOutAction } from "../(auth)/actions";
 import { deleteThreadAction, renameThreadAction } from "./chat/actions";
 import "./chat.css";
 
-// The root layout's "no-referrer" makes Chrome send `Origin: null` on a form posted before the page
-// hydrates, and Next.js then fails the server action (Sign out) with a 500. "same-origin" still sends
-// nothing to other sites, so thread addresses never leak through links in replies.
+// With "no-referrer", Chrome sends `Origin: null` on a form posted before the page hydrates and Next.js
+// fails the server action (Sign out) with a 500. "same-origin" still sends nothing to other sites, so
+// thread addresses never leak through links in replies.
 export const metadata: Metadata = { referrer: "same-origin" };
 
 export default async function ChatLayout({ children }: { children: ReactNode }) {

@@ -1,13 +1,9 @@
-"use client";
-
 import { ImageIcon } from "lucide-react";
-import { useState } from "react";
 import { hostOf, safeImageSrc } from "@/lib/chat/safe-url";
 
-// Images in replies are never fetched on their own: a Markdown image is how an injected prompt sends
-// chat content to another server. The person sees where it points and loads it if they choose.
+// Images in replies are never fetched by the page: a Markdown image is how an injected prompt sends
+// chat content to another server. The person sees where it points and can open it in a new tab.
 export function MarkdownImage({ src, alt }: { src?: string | null; alt?: string | null }) {
-  const [loaded, setLoaded] = useState(false);
   const href = safeImageSrc(src);
   const description = alt?.trim() || "Image";
   if (!href) {
@@ -17,24 +13,20 @@ export function MarkdownImage({ src, alt }: { src?: string | null; alt?: string 
       </span>
     );
   }
-  if (loaded) {
-    // eslint-disable-next-line @next/next/no-img-element -- a remote image the person chose to load
-    return <img src={href} alt={description} referrerPolicy="no-referrer" className="my-2 max-h-96 max-w-full rounded-md border border-border" />;
-  }
+  const host = hostOf(href);
   return (
-    <span className="my-1 inline-flex max-w-full items-center gap-2 rounded-md border border-dashed border-border px-2 py-1 align-middle text-xs text-muted-foreground">
+    <a
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer nofollow ugc"
+      aria-label={`Open image “${description}” from ${host} in a new tab`}
+      className="my-1 inline-flex max-w-full items-center gap-2 rounded-md border border-dashed border-border px-2 py-1 align-middle text-xs text-muted-foreground no-underline hover:bg-muted hover:text-foreground"
+    >
       <ImageIcon aria-hidden className="size-3.5 shrink-0" />
       <span className="truncate">
-        {description} <span className="opacity-70">from {hostOf(href)}</span>
+        {description} <span className="opacity-70">· {host}</span>
       </span>
-      <button
-        type="button"
-        onClick={() => setLoaded(true)}
-        className="shrink-0 rounded px-1.5 py-0.5 font-medium text-foreground underline-offset-2 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
-        aria-label={`Load image from ${hostOf(href)}`}
-      >
-        Load image
-      </button>
-    </span>
+      <span className="shrink-0 font-medium text-foreground">Open image ↗</span>
+    </a>
   );
 }

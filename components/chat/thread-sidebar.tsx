@@ -68,7 +68,7 @@ export function ThreadSidebar({ email, signOut, open, onClose, onNewChat }: Prop
         <nav aria-label="Chat history" className="min-h-0 flex-1 overflow-y-auto px-2 pb-2">
           <ThreadList />
         </nav>
-        <div className="shrink-0 border-t border-border p-3">
+        <nav aria-label="Account" className="shrink-0 border-t border-border p-3">
           <div className="flex items-center gap-2.5">
             <span aria-hidden className="flex size-8 shrink-0 items-center justify-center rounded-full bg-foreground text-xs font-semibold uppercase text-background">
               {email?.[0] ?? "?"}
@@ -85,7 +85,7 @@ export function ThreadSidebar({ email, signOut, open, onClose, onNewChat }: Prop
               <SignOutButton action={signOut} />
             </div>
           </div>
-        </div>
+        </nav>
       </aside>
     </>
   );

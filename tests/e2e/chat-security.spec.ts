@@ -57,8 +57,8 @@ test("XSS in a user message and in model output executes nothing and fetches not
     expect(await page.locator('[href^="javascript:" i], [src^="javascript:" i]').count()).toBe(0);
     // The javascript: link is plain text; clicking it does nothing.
     await reply.getByText("click me").click();
-    // The image is offered, not loaded.
-    await expect(reply.getByRole("button", { name: `Load image from 127.0.0.1:${leak.port}` })).toBeVisible();
+    // The image is a link, not loaded.
+    await expect(reply.getByRole("link", { name: `Open image “secret chat” from 127.0.0.1:${leak.port} in a new tab` })).toBeVisible();
     await expect(userMessages(page).last()).toContainText("<script>window.__xss='script'</script>");
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
@@ -71,9 +71,10 @@ test("XSS in a user message and in model output executes nothing and fetches not
   await page.reload();
   await checkNothingRan();
 
-  // The listener works: loading the image on purpose reaches it.
-  await assistantMessages(page).last().getByRole("button", { name: /Load image from/ }).click();
+  // The listener works: opening the image on purpose reaches it (in a new tab, without a referrer).
+  const [popup] = await Promise.all([page.context().waitForEvent("page"), assistantMessages(page).last().getByRole("link", { name: /Open image/ }).click()]);
   await expect.poll(() => leak.hits.length).toBe(1);
+  await popup.close();
   expect(leak.hits[0]).toBe("/leak?data=secret");
   await leak.close();
 });

@@ -20,10 +20,10 @@ describe("reply Markdown", () => {
     expect(html).toContain('rel="noopener noreferrer nofollow ugc"');
   });
 
-  it("does not load images: it offers them", () => {
+  it("does not load images: it links to them", () => {
     const html = render("![chat history](http://127.0.0.1:9/leak?q=secret) ![x](data:image/png;base64,AAAA)");
     expect(html).not.toContain("<img");
-    expect(html).toContain("Load image");
+    expect(html).toContain('href="http://127.0.0.1:9/leak?q=secret" target="_blank" rel="noopener noreferrer nofollow ugc"');
     expect(html).toContain("image removed");
   });
 
