@@ -1,28 +1,41 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookie-names";
 import { gateDecision, PATHNAME_HEADER } from "@/lib/auth/gate";
+import { createNonce, securityHeaders } from "@/lib/security/headers";
 
 // The first gate only: reads the cookie, never the database. Every page, handler and action checks
 // the session again on the server (requireUser), so a forged cookie gets no further than this.
+// It also sets the security headers, with a fresh CSP nonce per request.
 export function middleware(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const hasSessionCookie = SESSION_COOKIE_NAMES.some((name) => Boolean(request.cookies.get(name)?.value));
   const decision = gateDecision({ pathname, search, hasSessionCookie });
+  const nonce = createNonce();
+  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
 
+  let response: NextResponse;
   if (decision.kind === "unauthorized") {
-    return NextResponse.json(
+    response = NextResponse.json(
       { error: { code: "unauthorized:session", message: "Sign in to continue." } },
-      { status: 401, headers: { "cache-control": "no-store" } },
+      { status: 401 },
     );
-  }
-  if (decision.kind === "redirect") {
-    return NextResponse.redirect(new URL(decision.location, request.url), 307);
+  } else if (decision.kind === "redirect") {
+    response = NextResponse.redirect(new URL(decision.location, request.url), 307);
+  } else {
+    const requestHeaders = new Headers(request.headers);
+    // The guard uses this to send a signed-out user back to where they were after sign-in.
+    requestHeaders.set(PATHNAME_HEADER, `${pathname}${search}`);
+    // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+    const headers = securityHeaders({ nonce, https });
+    requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]!);
+    requestHeaders.set("x-nonce", nonce);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
   }
 
-  // The guard uses this to send a signed-out user back to where they were after sign-in.
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set(PATHNAME_HEADER, `${pathname}${search}`);
-  return NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(securityHeaders({ nonce, https }))) response.headers.set(name, value);
+  // Nothing personal is cached by browsers or proxies: every page and API here is per-user.
+  if (!pathname.startsWith("/_next/")) response.headers.set("Cache-Control", "no-store");
+  return response;
 }
 
 export const config = {

@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 
-const nextConfig: NextConfig = {
+const nextConfig = (phase: string): NextConfig => ({
   output: "standalone",
   poweredByHeader: false,
   reactStrictMode: true,
@@ -8,7 +9,9 @@ const nextConfig: NextConfig = {
   async rewrites() {
     return [{ source: "/v1/:path*", destination: "/api/v1/:path*" }];
   },
+  // Build-time constant for edge code (lib/security/headers.ts), which cannot read settings at run time.
+  compiler: { define: { __KEYLINE_DEV__: String(phase === PHASE_DEVELOPMENT_SERVER) } },
   serverExternalPackages: ["@libsql/client", "libsql", "pg", "nodemailer"],
-};
+});
 
 export default nextConfig;

@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
-import { appOrigin, modelServerOrigin, ports } from "./tests/support/ports";
+import { oauthClients } from "./tests/support/oauth-clients";
+import { appOrigin, modelServerOrigin, oauthServerOrigin, ports } from "./tests/support/ports";
 
 // The e2e rig: a real SMTP capture server and the production build on a fresh database
 // (scripts/e2e.sh prepares DATABASE_URL for SQLite or PostgreSQL), driven in Debian's Chromium.
@@ -39,6 +40,12 @@ export default defineConfig({
       stdout: "ignore",
     },
     {
+      command: "npx tsx tests/support/oauth-server.ts",
+      url: `${oauthServerOrigin}/health`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
       command: "node scripts/start.mjs",
       url: `${appOrigin}/api/health`,
       reuseExistingServer: false,
@@ -56,6 +63,21 @@ export default defineConfig({
         OPENAI_BASE_URL: `${modelServerOrigin}/v1`,
         OPENAI_API_KEY: "test-upstream-key",
         AI_MODELS: "openai:test-model,demo",
+        // Every browser test comes from 127.0.0.1, and each /login visit starts passkey autofill (one
+        // sign-in attempt): the default per-IP limit would throttle the suite itself. The limit is
+        // tested from a loopback address of its own (tests/e2e/passkey-attacks.spec.ts).
+        RATE_LIMIT_SIGNIN_IP: "1000/15m",
+        // Google, GitHub (Enterprise layout) and a generic OIDC issuer, all on the rig's OAuth server.
+        AUTH_GOOGLE_ID: oauthClients.google.id,
+        AUTH_GOOGLE_SECRET: oauthClients.google.secret,
+        AUTH_GOOGLE_ISSUER: oauthClients.google.issuer,
+        AUTH_GITHUB_ID: oauthClients.github.id,
+        AUTH_GITHUB_SECRET: oauthClients.github.secret,
+        AUTH_GITHUB_ENTERPRISE_URL: oauthClients.github.baseUrl,
+        AUTH_OIDC_ISSUER: oauthClients.oidc.issuer,
+        AUTH_OIDC_ID: oauthClients.oidc.id,
+        AUTH_OIDC_SECRET: oauthClients.oidc.secret,
+        AUTH_OIDC_NAME: oauthClients.oidc.name,
       },
     },
   ],

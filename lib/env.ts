@@ -59,7 +59,11 @@ const schema = z.object({
   SESSION_IDLE_TIMEOUT: duration.prefault("7d"),
   SESSION_MAX_AGE: duration.prefault("30d"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
+
+// The names of every setting, for docs/configuration.md and its drift test.
+export const SETTING_NAMES = Object.keys(schema.shape).filter((name) => name !== "NODE_ENV");
 
 export type Env = z.infer<typeof schema> & {
   AUTH_SECRET: string;
@@ -116,6 +120,19 @@ export function loadEnv(): Env {
   }
   if (values.SESSION_IDLE_TIMEOUT > values.SESSION_MAX_AGE) {
     throw new InvalidSettingError("Invalid setting SESSION_IDLE_TIMEOUT: must not exceed SESSION_MAX_AGE");
+  }
+  // A sign-in provider is on when all its settings are present; some without the others is a mistake.
+  const providerGroups = [
+    ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
+    ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
+    ["AUTH_OIDC_ISSUER", "AUTH_OIDC_ID", "AUTH_OIDC_SECRET"],
+  ] as const;
+  for (const group of providerGroups) {
+    const present = group.filter((name) => values[name]);
+    const missing = group.find((name) => !values[name]);
+    if (present.length > 0 && missing) {
+      throw new InvalidSettingError(`Invalid setting ${missing}: required when ${present.join(" and ")} ${present.length > 1 ? "are" : "is"} set`);
+    }
   }
   // Auth.js reads AUTH_URL itself; without it, it would trust the request's Host and X-Forwarded-* headers.
   process.env.AUTH_URL ??= values.AUTH_URL;

@@ -24,6 +24,7 @@ if (env.EMAIL_OUTBOX) env.EMAIL_OUTBOX = path.resolve(root, env.EMAIL_OUTBOX);
 
 execFileSync(process.execPath, [path.join(root, "scripts", "db.mjs"), "deploy"], { env, stdio: "inherit" });
 
-const child = spawn(process.execPath, [server], { env, stdio: "inherit" });
+const preload = path.join(root, "scripts", "client-address.cjs");
+const child = spawn(process.execPath, ["--require", preload, server], { env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -4,7 +4,9 @@ import { recordSecurityEvent } from "@/lib/db/queries/security-events";
 import { env } from "@/lib/env";
 import { keylineAdapter } from "./adapter";
 import { safeRedirectUrl } from "./callback-url";
+import { authorizeOAuthSignIn, linkReasonOf } from "./linking";
 import { configuredProviders } from "./providers";
+import { recordSignIn } from "./record-sign-in";
 import { currentSignInContext } from "./sign-in-context";
 import { generateToken } from "./tokens";
 
@@ -26,22 +28,40 @@ export const { handlers, signIn, signOut } = NextAuth({
   pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login/error" },
   callbacks: {
     redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
+    // The account-linking rules (lib/auth/link-rules.ts).
+    signIn: ({ account, profile }) => authorizeOAuthSignIn({ account, profile }),
   },
   events: {
     async signIn({ user, account }) {
       if (!user.id) return;
+      // Linking from settings goes through Auth.js's sign-in but signs nobody in: linkAccount logs it.
+      if (linkReasonOf(account) === "settings") return;
       const context = currentSignInContext();
+      await recordSignIn({
+        userId: user.id,
+        email: user.email ?? null,
+        method: account?.provider ?? context.method ?? "unknown",
+        request: context,
+      });
+    },
+    async linkAccount({ user, account }) {
+      if (!user.id || (account.type !== "oauth" && account.type !== "oidc")) return;
       await recordSecurityEvent({
         userId: user.id,
-        type: "sign_in",
-        request: context,
-        detail: { method: account?.provider ?? context.method ?? "unknown" },
+        type: "account_linked",
+        request: currentSignInContext(),
+        detail: { provider: account.provider, reason: linkReasonOf(account) ?? "unknown" },
       });
     },
   },
   logger: {
-    // Auth.js logs whole error objects, which can carry request URLs with tokens; keep the name only.
-    error: (error) => console.error(`[auth] ${error.name}: ${error.message.split("\n")[0]?.slice(0, 200)}`),
+    // Auth.js logs whole error objects, which can carry request URLs with tokens; keep the type only.
+    // (`type` survives minification; `name` does not.)
+    error: (error) => {
+      const type = (error as { type?: string }).type ?? error.name;
+      const message = type === "ZodError" ? "invalid email address refused" : error.message.split("\n")[0]?.slice(0, 200);
+      console.error(`[auth] ${type}: ${message}`);
+    },
     warn: (code) => console.warn(`[auth] warning ${code}`),
     debug: () => {},
   },

@@ -13,9 +13,21 @@ const MESSAGES: Record<string, { title: string; description: string }> = {
     description:
       "We could not confirm that the provider verified this email, so we did not link it. Sign in the way you usually do, then link this provider from Settings → Security.",
   },
+  OAuthCallbackError: {
+    title: "Sign-in was cancelled",
+    description:
+      "The sign-in provider did not let you through: you may have declined, or it refused the request. Nothing was changed. Try again, or choose another way to sign in.",
+  },
+  OAuthSignInError: {
+    title: "The sign-in provider could not be reached",
+    description: "We could not start sign-in with that provider just now. Try again in a minute, or choose another way to sign in.",
+  },
+  // Auth.js reports everything it does not classify under this code: a bad or expired `state`, a
+  // provider that is down or answers nonsense, as well as a real misconfiguration.
   Configuration: {
-    title: "Sign-in is not available",
-    description: "Sign-in is not set up correctly on this server. Please tell whoever runs Keyline.",
+    title: "Sign-in could not be completed",
+    description:
+      "The sign-in request was not valid (it may have expired, or been started in another browser or tab), or the sign-in provider could not be reached. Nothing was changed. Please start again; if it keeps happening, tell whoever runs Keyline.",
   },
 };
 
@@ -26,4 +38,16 @@ const FALLBACK = {
 
 export function signInErrorMessage(code: string | undefined) {
   return (code && Object.hasOwn(MESSAGES, code) ? MESSAGES[code] : undefined) ?? FALLBACK;
+}
+
+// Refusals when linking a provider from Settings → Security (lib/auth/linking.ts).
+const LINK_MESSAGES: Record<string, (provider: string) => string> = {
+  account_in_use: (provider) =>
+    `That ${provider} account is already linked to another Keyline account, so it was not linked to this one. To use it here, unlink it from the other account first.`,
+  reauthenticate: (provider) => `For your security, linking ${provider} needs a recent sign-in. Sign in again, then link it.`,
+};
+
+export function linkErrorMessage(code: string | undefined, provider: string): string | null {
+  const message = code && Object.hasOwn(LINK_MESSAGES, code) ? LINK_MESSAGES[code] : undefined;
+  return message ? message(provider) : null;
 }

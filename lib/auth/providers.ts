@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { sendMagicLink } from "@/lib/mail/magic-link";
 import { isMailConfigured } from "@/lib/mail/transport";
 import { emailAddress } from "@/lib/validations/auth";
+import { configuredOAuthProviders, oauthProviderOptions } from "./oauth-providers";
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 10 * 60;
 
@@ -26,9 +27,10 @@ export function configuredProviders(): Provider[] {
       }),
     );
   }
+  providers.push(...configuredOAuthProviders());
   return providers;
 }
 
 export function enabledSignInMethods() {
-  return { email: isMailConfigured() };
+  return { email: isMailConfigured(), oauth: oauthProviderOptions().length > 0 };
 }

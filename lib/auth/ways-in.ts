@@ -1,11 +1,12 @@
 import "server-only";
-import { countWaysIn } from "@/lib/db/queries/ways-in";
+import { countWaysIn, type WaysInClient } from "@/lib/db/queries/ways-in";
 import { AppError } from "@/lib/errors";
 import { isMailConfigured } from "@/lib/mail/transport";
 
 // Call before unlinking an account or deleting a passkey: the user must keep at least one way in.
-export async function assertNotLastWayIn(userId: string): Promise<void> {
-  const { total } = await countWaysIn({ userId, emailSignInEnabled: isMailConfigured() });
+// Pass the transaction's client when the removal runs in one (see deleteLinkedAccount).
+export async function assertNotLastWayIn(userId: string, client?: WaysInClient): Promise<void> {
+  const { total } = await countWaysIn({ userId, emailSignInEnabled: isMailConfigured() }, client);
   if (total <= 1) {
     throw new AppError(
       "conflict:last_way_in",

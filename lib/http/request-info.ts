@@ -1,11 +1,14 @@
-// Who is calling, as far as a server can tell. Next puts the peer address in X-Forwarded-For;
-// behind a reverse proxy, the proxy's own entry is the last one, so the last entry is the one
-// nobody outside can forge.
+import { env } from "@/lib/env";
+
+// Who is calling, as far as a server can tell. The production server rebuilds X-Forwarded-For from
+// trusted parts only (scripts/client-address.cjs): the entries our TRUSTED_PROXY_HOPS reverse proxies
+// appended, then the peer address. The client is the entry just before our proxies; on platforms that
+// set the header themselves (Vercel), it is the last one.
 export type RequestInfo = { ip: string | null; userAgent: string | null };
 
 export function requestInfoFrom(headers: Headers): RequestInfo {
-  const forwarded = headers.get("x-forwarded-for");
-  const ip = forwarded?.split(",").map((part) => part.trim()).filter(Boolean).at(-1) ?? headers.get("x-real-ip");
+  const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+  const ip = chain.at(-1 - Math.min(env.TRUSTED_PROXY_HOPS, chain.length - 1)) ?? null;
   const userAgent = headers.get("user-agent");
-  return { ip: ip ?? null, userAgent: userAgent ? userAgent.slice(0, 512) : null };
+  return { ip, userAgent: userAgent ? userAgent.slice(0, 512) : null };
 }

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { sha256Hex } from "../../lib/auth/tokens";
 import { testDb } from "./support/db";
-import { signInWithEmail, uniqueEmail } from "./support/users";
+import { signInWithEmail, signOut, uniqueEmail } from "./support/users";
 
 test("without a session cookie, pages redirect (307) and APIs answer 401 JSON", async ({ request }) => {
   for (const path of ["/chat", "/chat/00000000-0000-4000-8000-000000000000", "/settings/security"]) {
@@ -44,7 +44,7 @@ test("the database holds only a hash of the session token, and a signed-out cook
   await thief.addCookies([{ name: "authjs.session-token", value: rows[0]!.sessionToken, url: baseURL! }]);
   expect((await thief.request.get("/api/threads")).status()).toBe(401);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await expect(page).toHaveURL(/\/login/);
   const replay = await page.context().browser()!.newContext();
   await replay.addCookies([{ name: "authjs.session-token", value: token, url: baseURL! }]);

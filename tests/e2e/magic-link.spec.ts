@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { testDb } from "./support/db";
 import { mailTo } from "./support/mail";
-import { requestMagicLink, signInWithEmail, uniqueEmail } from "./support/users";
+import { requestMagicLink, signInWithEmail, signOut, uniqueEmail } from "./support/users";
 
 test("a person signs in from the login page through the mailed link, and signs out", async ({ page }) => {
   const email = uniqueEmail();
@@ -21,7 +21,7 @@ test("a person signs in from the login page through the mailed link, and signs o
   expect(cookie?.httpOnly).toBe(true);
   expect(cookie?.sameSite).toBe("Lax");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/chat");
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
@@ -89,7 +89,7 @@ for (const target of ["https://evil.test/steal", "//evil.test", "/\\evil.test", 
 test("the same answer for a known and an unknown address", async ({ page }) => {
   const known = uniqueEmail("known");
   await signInWithEmail(page, known);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   const answers: string[] = [];
   for (const email of [known, uniqueEmail("unknown")]) {

@@ -4,8 +4,13 @@ export const ports = {
   smtp: Number(process.env.MAIL_SMTP_PORT ?? 2525),
   mailHttp: Number(process.env.MAIL_HTTP_PORT ?? 2580),
   model: Number(process.env.MODEL_SERVER_PORT ?? 4010),
+  oauth: Number(process.env.OAUTH_SERVER_PORT ?? 4300),
+  // Second app processes with a small per-key API limit, one per worker from this port up (api-rate-limit.spec.ts).
+  limitedApp: Number(process.env.E2E_LIMITED_APP_PORT ?? 3110),
 };
 
 export const modelServerOrigin = `http://127.0.0.1:${ports.model}`;
+
+export const oauthServerOrigin = `http://127.0.0.1:${ports.oauth}`;
 
 export const appOrigin = `http://localhost:${ports.app}`;

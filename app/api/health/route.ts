@@ -1,17 +1,14 @@
-// GET /api/health — liveness with a database round trip
-import { pingDatabase } from "@/lib/db/queries/health";
+// GET /api/health — liveness with a database round trip (and Redis when configured); 503 when one is down
+import { checkDependencies } from "@/lib/health/check";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  try {
-    await pingDatabase();
-    return Response.json({ status: "ok" }, { headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    console.error("[health] database unreachable:", error instanceof Error ? error.message.split("\n")[0] : error);
-    return Response.json(
-      { status: "error", error: { code: "unavailable:database", message: "The database is not reachable." } },
-      { status: 503, headers: { "cache-control": "no-store", "retry-after": "5" } },
-    );
-  }
+  const checks = await checkDependencies();
+  const healthy = Object.values(checks).every((state) => state === "ok");
+  if (healthy) return Response.json({ status: "ok" }, { headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { status: "error", checks, error: { code: "unavailable:dependency", message: "A service Keyline depends on is not reachable." } },
+    { status: 503, headers: { "cache-control": "no-store", "retry-after": "5" } },
+  );
 }

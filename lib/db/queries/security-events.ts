@@ -5,12 +5,14 @@ import type { RequestInfo } from "@/lib/http/request-info";
 export type SecurityEventType =
   | "sign_in"
   | "sign_in_failed"
+  | "new_device"
   | "sign_out"
   | "session_revoked"
   | "account_linked"
   | "account_unlinked"
   | "passkey_added"
   | "passkey_removed"
+  | "passkey_renamed"
   | "api_key_created"
   | "api_key_revoked"
   | "api_key_new_ip";
@@ -30,4 +32,24 @@ export async function recordSecurityEvent(input: {
       detail: input.detail ?? undefined,
     },
   });
+}
+
+export async function listSecurityEvents({ userId, take = 50 }: { userId: string; take?: number }) {
+  return db.securityEvent.findMany({
+    where: { userId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: { id: true, type: true, ip: true, userAgent: true, detail: true, createdAt: true },
+  });
+}
+
+// The user agents of earlier sign-ins, newest first (the new-device check compares them).
+export async function recentSignInUserAgents({ userId, before, take = 100 }: { userId: string; before: Date; take?: number }) {
+  const rows = await db.securityEvent.findMany({
+    where: { userId, type: "sign_in", createdAt: { lt: before } },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { userAgent: true },
+  });
+  return rows.map((row) => row.userAgent);
 }

@@ -34,3 +34,26 @@ export async function touchSession({ id, lastSeenAt }: { id: string; lastSeenAt:
 export async function deleteSessionByHash({ tokenHash }: { tokenHash: string }) {
   await db.session.deleteMany({ where: { sessionToken: tokenHash } });
 }
+
+export async function listUserSessions({ userId }: { userId: string }) {
+  return db.session.findMany({
+    where: { userId, expires: { gt: new Date() } },
+    orderBy: { lastSeenAt: "desc" },
+    select: { id: true, createdAt: true, lastSeenAt: true, expires: true, userAgent: true, ip: true, method: true },
+  });
+}
+
+export async function deleteUserSession({ userId, id }: { userId: string; id: string }) {
+  const { count } = await db.session.deleteMany({ where: { id, userId } });
+  return count;
+}
+
+export async function deleteUserSessionsExcept({ userId, exceptId }: { userId: string; exceptId: string }) {
+  const { count } = await db.session.deleteMany({ where: { userId, id: { not: exceptId } } });
+  return count;
+}
+
+export async function deleteAllUserSessions({ userId }: { userId: string }) {
+  const { count } = await db.session.deleteMany({ where: { userId } });
+  return count;
+}

@@ -12,6 +12,7 @@ export async function requestMagicLink(page: Page, email: string): Promise<strin
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page).toHaveURL(/\/login\/check-email$/);
   return linkIn(await waitForMail(email, before + 1));
 }
 
@@ -21,4 +22,10 @@ export async function signInWithEmail(page: Page, email: string): Promise<void> 
   await page.goto(link);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("signed-in-as")).toHaveText(email);
+}
+
+// The header's sign-out button (settings pages have other "Sign out …" buttons for sessions).
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/login/);
 }

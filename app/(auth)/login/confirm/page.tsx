@@ -7,7 +7,8 @@ import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { env } from "@/lib/env";
 import { emailAddress } from "@/lib/validations/auth";
 
-export const metadata: Metadata = { title: "Confirm sign-in" };
+// The URL holds a single-use token: it is not sent on, even to ourselves (the form below is a GET).
+export const metadata: Metadata = { title: "Confirm sign-in", referrer: "no-referrer" };
 
 const linkParams = z.object({
   token: z.string().regex(/^[\w-]{16,256}$/),

@@ -1,0 +1,24 @@
+// GET /api/keys — the signed-in user's API keys with 30 days of usage; POST /api/keys — create one
+import { createKeyForUser } from "@/lib/api-keys/manage";
+import { listApiKeys } from "@/lib/db/queries/api-keys";
+import { requireRecentSignIn } from "@/lib/auth/recent-sign-in";
+import { AppError } from "@/lib/errors";
+import { requestInfoFrom } from "@/lib/http/request-info";
+import { sessionRoute } from "@/lib/http/session-route";
+import { createApiKeyInput } from "@/lib/validations/api-keys";
+
+export const GET = sessionRoute(async (_request, { user }) => {
+  return Response.json({ keys: await listApiKeys({ userId: user.id }) });
+});
+
+// The answer is the only time the full key is ever shown. Creating needs a recent sign-in.
+export const POST = sessionRoute(async (request, { user }) => {
+  const recent = await requireRecentSignIn();
+  if (recent.id !== user.id) throw new AppError("unauthorized:session", "Sign in to continue.");
+  const body: unknown = await request.json().catch(() => {
+    throw new AppError("bad_request:json", "Send a JSON body: { name, scopes, expiresInDays }.");
+  });
+  const data = createApiKeyInput.parse(body);
+  const created = await createKeyForUser({ userId: user.id, data, request: requestInfoFrom(request.headers) });
+  return Response.json(created, { status: 201 });
+});

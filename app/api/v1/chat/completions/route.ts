@@ -1,0 +1,8 @@
+// POST /v1/chat/completions — OpenAI-compatible chat, streamed (SSE) or not
+import { withApiKey } from "@/lib/api-keys/with-api-key";
+import { createChatCompletion, parseChatCompletionRequest } from "@/lib/openai-compat/chat-completions";
+
+export const POST = withApiKey({ scope: "chat:write" }, async (request, { usage }) => {
+  const body = await parseChatCompletionRequest(request);
+  return createChatCompletion({ request, body, usage });
+});

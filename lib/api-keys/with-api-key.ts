@@ -1,0 +1,66 @@
+import "server-only";
+import crypto from "node:crypto";
+import { after } from "next/server";
+import { findApiKeyByHash, type ApiKeyPrincipal } from "@/lib/db/queries/api-keys";
+import { requestInfoFrom } from "@/lib/http/request-info";
+import { OpenAIError, toOpenAIError } from "@/lib/openai-compat/errors";
+import { consumeRateLimit, rateLimitHeaders } from "@/lib/rate-limit/limiter";
+import type { ApiKeyScope } from "@/lib/api-keys/constants";
+import { presentedKey, refuseKeyInUrl } from "./credentials";
+import { hashApiKey, isWellFormedApiKey } from "./format";
+import { recordKeyUse } from "./record-use";
+import { createUsageMeter, type UsageMeter } from "./usage-meter";
+
+type RouteContext<P> = { params: Promise<P> };
+export type ApiKeyHandler<P> = (request: Request, context: { params: P; key: ApiKeyPrincipal; usage: UsageMeter }) => Promise<Response>;
+
+const invalidKey = (message = "Invalid API key. Check that you copied it in full, or create a new one at /settings/api-keys.") =>
+  new OpenAIError(401, { type: "authentication_error", code: "invalid_api_key", message });
+
+// Every /v1 handler, in the spirit of dub's withWorkspace: the key's shape and checksum are checked
+// before any database work, then its hash is looked up; revoked and expired keys stop at once, the
+// scope is checked, the per-key rate limit applies, and use is recorded after the response.
+// Cookies are never read, so a browser session cannot be used for cross-site calls to the API.
+export function withApiKey<P = Record<string, never>>(options: { scope: ApiKeyScope }, handler: ApiKeyHandler<P>) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    const headers: Record<string, string> = { "x-request-id": `req_${crypto.randomBytes(12).toString("hex")}` };
+    try {
+      refuseKeyInUrl(new URL(request.url));
+      const presented = presentedKey(request.headers);
+      if (!isWellFormedApiKey(presented)) throw invalidKey();
+      const key = await findApiKeyByHash({ hash: hashApiKey(presented) });
+      if (!key) throw invalidKey();
+      const now = new Date();
+      if (key.revokedAt) throw invalidKey("This API key has been revoked.");
+      if (key.expiresAt && key.expiresAt <= now) throw invalidKey(`This API key expired on ${key.expiresAt.toISOString()}.`);
+      if (!key.scopes.includes(options.scope)) {
+        throw new OpenAIError(403, {
+          type: "permission_error",
+          code: "missing_scope",
+          message: `This API key lacks the '${options.scope}' scope. Create a key with it at /settings/api-keys.`,
+        });
+      }
+
+      const limit = await consumeRateLimit("api_key", key.id);
+      Object.assign(headers, rateLimitHeaders(limit));
+      if (!limit.allowed) {
+        throw new OpenAIError(429, {
+          type: "rate_limit_error",
+          code: "rate_limit_exceeded",
+          message: `Rate limit reached for this API key (${limit.limit} requests per ${limit.windowSeconds} s). Try again in ${limit.resetSeconds} s.`,
+        });
+      }
+
+      const usage = createUsageMeter();
+      const requestInfo = requestInfoFrom(request.headers);
+      after(() => recordKeyUse({ key, request: requestInfo, meter: usage, at: now }));
+
+      const response = await handler(request, { params: await context.params, key, usage });
+      for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+      if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
+      return response;
+    } catch (error) {
+      return toOpenAIError(error).toResponse(headers);
+    }
+  };
+}

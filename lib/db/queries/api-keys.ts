@@ -1,0 +1,133 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { parseScopes, type ApiKeyScope, type ApiKeyView, type ApiKeyUsageDay } from "@/lib/api-keys/constants";
+
+export const USAGE_WINDOW_DAYS = 30;
+
+const publicFields = {
+  id: true,
+  name: true,
+  prefix: true,
+  lastFour: true,
+  scopes: true,
+  createdAt: true,
+  expiresAt: true,
+  revokedAt: true,
+  lastUsedAt: true,
+  lastUsedIp: true,
+} as const;
+
+type KeyRow = { id: string; name: string; prefix: string; lastFour: string; scopes: string; createdAt: Date; expiresAt: Date | null; revokedAt: Date | null; lastUsedAt: Date | null; lastUsedIp: string | null };
+
+export function utcDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+function statusOf(row: KeyRow, now: Date): ApiKeyView["status"] {
+  if (row.revokedAt) return "revoked";
+  if (row.expiresAt && row.expiresAt <= now) return "expired";
+  return "active";
+}
+
+function toView(row: KeyRow, days: ApiKeyUsageDay[], now: Date): ApiKeyView {
+  const sum = (field: "requests" | "inputTokens" | "outputTokens") => days.reduce((total, day) => total + day[field], 0);
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    lastFour: row.lastFour,
+    scopes: parseScopes(row.scopes),
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    lastUsedIp: row.lastUsedIp,
+    status: statusOf(row, now),
+    usage: { requests: sum("requests"), inputTokens: sum("inputTokens"), outputTokens: sum("outputTokens"), days },
+  };
+}
+
+export async function createApiKey(input: {
+  userId: string;
+  name: string;
+  scopes: string;
+  expiresAt: Date;
+  prefix: string;
+  lastFour: string;
+  hash: string;
+}): Promise<ApiKeyView> {
+  const row = await db.apiKey.create({ data: input, select: publicFields });
+  return toView(row, [], new Date());
+}
+
+export async function countActiveApiKeys({ userId }: { userId: string }): Promise<number> {
+  return db.apiKey.count({ where: { userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } });
+}
+
+// Newest first, with each key's usage over the last 30 days (UTC days).
+export async function listApiKeys({ userId }: { userId: string }): Promise<ApiKeyView[]> {
+  const now = new Date();
+  const rows = await db.apiKey.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: publicFields });
+  if (rows.length === 0) return [];
+  const since = utcDay(new Date(now.getTime() - (USAGE_WINDOW_DAYS - 1) * 86_400_000));
+  const usage = await db.apiKeyUsage.findMany({
+    where: { apiKeyId: { in: rows.map((row) => row.id) }, day: { gte: since }, apiKey: { userId } },
+    orderBy: { day: "asc" },
+  });
+  return rows.map((row) =>
+    toView(
+      row,
+      usage.filter((u) => u.apiKeyId === row.id).map(({ day, requests, inputTokens, outputTokens }) => ({ day, requests, inputTokens, outputTokens })),
+      now,
+    ),
+  );
+}
+
+// Idempotent: revoking a revoked key of yours succeeds; someone else's key is "not found".
+export async function revokeApiKey({ id, userId }: { id: string; userId: string }): Promise<{ name: string; revokedNow: boolean } | null> {
+  const key = await db.apiKey.findFirst({ where: { id, userId }, select: { name: true, revokedAt: true } });
+  if (!key) return null;
+  if (key.revokedAt) return { name: key.name, revokedNow: false };
+  const { count } = await db.apiKey.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  return { name: key.name, revokedNow: count === 1 };
+}
+
+export type ApiKeyPrincipal = {
+  id: string;
+  userId: string;
+  scopes: ApiKeyScope[];
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  lastUsedIp: string | null;
+};
+
+// The one query not scoped by owner: the presented key's hash is what identifies the owner.
+export async function findApiKeyByHash({ hash }: { hash: string }): Promise<ApiKeyPrincipal | null> {
+  const row = await db.apiKey.findUnique({
+    where: { hash },
+    select: { id: true, userId: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, lastUsedIp: true },
+  });
+  return row ? { ...row, scopes: parseScopes(row.scopes) } : null;
+}
+
+// Compare-and-set on the last address, so a burst of requests from a new one reports it once:
+// true when this call made the change.
+export async function touchApiKey(input: { id: string; userId: string; previousIp: string | null; ip: string | null; at: Date }): Promise<boolean> {
+  const { id, userId, previousIp, ip, at } = input;
+  const { count } = await db.apiKey.updateMany({ where: { id, userId, lastUsedIp: previousIp }, data: { lastUsedAt: at, lastUsedIp: ip } });
+  return count === 1;
+}
+
+// Runs on every API request: one atomic INSERT … ON CONFLICT, the same SQL on both engines. Prisma's
+// upsert compiles to the same statement but measured about 3× slower here (0.2–0.6 ms vs 1–1.6 ms).
+export async function recordApiKeyUsage(input: { apiKeyId: string; day: string; inputTokens: number; outputTokens: number }) {
+  const { apiKeyId, day, inputTokens, outputTokens } = input;
+  await db.$executeRaw`
+    INSERT INTO "ApiKeyUsage" ("apiKeyId", "day", "requests", "inputTokens", "outputTokens")
+    VALUES (${apiKeyId}, ${day}, 1, ${inputTokens}, ${outputTokens})
+    ON CONFLICT ("apiKeyId", "day") DO UPDATE SET
+      "requests" = "ApiKeyUsage"."requests" + 1,
+      "inputTokens" = "ApiKeyUsage"."inputTokens" + ${inputTokens},
+      "outputTokens" = "ApiKeyUsage"."outputTokens" + ${outputTokens}`;
+}

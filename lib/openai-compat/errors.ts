@@ -1,0 +1,79 @@
+import { ZodError } from "zod";
+import { AppError } from "@/lib/errors";
+
+// The developer API speaks OpenAI's error shape, which the official SDKs turn into typed errors by
+// status (401 AuthenticationError, 403 PermissionDeniedError, 404 NotFoundError, 429 RateLimitError…).
+export type OpenAIErrorType =
+  | "invalid_request_error"
+  | "authentication_error"
+  | "permission_error"
+  | "not_found_error"
+  | "rate_limit_error"
+  | "server_error";
+
+export type OpenAIErrorBody = { message: string; type: OpenAIErrorType; code: string | null; param: string | null };
+
+export class OpenAIError extends Error {
+  readonly type: OpenAIErrorType;
+  readonly code: string | null;
+  readonly param: string | null;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    readonly status: number,
+    body: { message: string; type: OpenAIErrorType; code?: string | null; param?: string | null },
+    headers: Record<string, string> = {},
+  ) {
+    super(body.message);
+    this.type = body.type;
+    this.code = body.code ?? null;
+    this.param = body.param ?? null;
+    this.headers = headers;
+  }
+
+  body(): OpenAIErrorBody {
+    return { message: this.message, type: this.type, code: this.code, param: this.param };
+  }
+
+  toResponse(extraHeaders: Record<string, string> = {}): Response {
+    return Response.json(
+      { error: this.body() },
+      { status: this.status, headers: { "cache-control": "no-store", ...extraHeaders, ...this.headers } },
+    );
+  }
+}
+
+// `messages.0.content` → `messages[0].content`, the way JavaScript and Python users write it.
+export function paramPath(path: readonly PropertyKey[]): string | null {
+  if (path.length === 0) return null;
+  return path.reduce<string>((out, part) => (typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), "");
+}
+
+export function invalidBody(error: ZodError): OpenAIError {
+  const issue = error.issues[0];
+  const param = issue ? paramPath(issue.path) : null;
+  const message = issue ? (param ? `Invalid value for '${param}': ${issue.message}` : issue.message) : "Invalid request body.";
+  return new OpenAIError(400, { type: "invalid_request_error", code: "invalid_value", param, message });
+}
+
+const TYPE_BY_STATUS: Record<number, OpenAIErrorType> = {
+  400: "invalid_request_error",
+  401: "authentication_error",
+  403: "permission_error",
+  404: "not_found_error",
+  413: "invalid_request_error",
+  415: "invalid_request_error",
+  429: "rate_limit_error",
+};
+
+// Anything thrown inside a /v1 handler becomes an OpenAI-shaped answer; internals are logged, never sent.
+export function toOpenAIError(error: unknown): OpenAIError {
+  if (error instanceof OpenAIError) return error;
+  if (error instanceof ZodError) return invalidBody(error);
+  if (error instanceof AppError && error.kind !== "internal") {
+    const type = TYPE_BY_STATUS[error.status] ?? "server_error";
+    return new OpenAIError(error.status, { type, code: error.code.split(":")[1] ?? null, message: error.message }, error.headers);
+  }
+  console.error("[v1]", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+  return new OpenAIError(500, { type: "server_error", code: "internal_error", message: "Something went wrong on our side. Please try again." });
+}

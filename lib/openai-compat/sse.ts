@@ -1,0 +1,99 @@
+import type { TextStreamPart, ToolSet } from "ai";
+import { chatCompletionChunk, finishReasonOf, usageOf } from "./shapes";
+import { upstreamError } from "./upstream-error";
+
+type Part = TextStreamPart<ToolSet>;
+type Meta = { id: string; created: number; model: string };
+
+const encoder = new TextEncoder();
+const event = (payload: unknown) => encoder.encode(`data: ${JSON.stringify(payload)}\n\n`);
+const DONE = encoder.encode("data: [DONE]\n\n");
+
+// OpenAI's SSE framing for an AI SDK stream: a role chunk, content chunks as they come, a chunk with
+// finish_reason, the usage chunk when asked for, then `data: [DONE]`. The first part is awaited
+// before answering, so a provider that fails at once gets a real HTTP error instead of a broken 200.
+export async function openAIEventStream(input: {
+  parts: ReadableStream<Part>;
+  meta: Meta;
+  includeUsage: boolean;
+  onUsage: (tokens: { inputTokens?: number; outputTokens?: number }) => void;
+}): Promise<{ body: ReadableStream<Uint8Array>; done: Promise<void> }> {
+  const { meta, includeUsage, onUsage } = input;
+  const reader = input.parts.getReader();
+  const pending: Part[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (value.type === "error") {
+      await reader.cancel().catch(() => undefined);
+      throw upstreamError(value.error);
+    }
+    pending.push(value);
+    if (value.type === "text-delta" || value.type === "finish") break;
+  }
+
+  let settle!: () => void;
+  const done = new Promise<void>((resolve) => (settle = resolve));
+  let cancelled = false;
+  const usageField = includeUsage ? null : undefined;
+  const chunk = (delta: { role?: "assistant"; content?: string }, finishReason: ReturnType<typeof finishReasonOf> | null = null) =>
+    event(chatCompletionChunk(meta, { delta, finishReason }, usageField));
+
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(chunk({ role: "assistant", content: "" }));
+    },
+    async pull(controller) {
+      try {
+        await emitNext(controller);
+      } catch (error) {
+        // A client that went away is no provider failure: nothing to send, nothing to log.
+        if (!cancelled) {
+          controller.enqueue(event({ error: upstreamError(error).body() }));
+          controller.close();
+        }
+        settle();
+      }
+    },
+    async cancel(reason) {
+      cancelled = true;
+      await reader.cancel(reason).catch(() => undefined);
+      settle();
+    },
+  });
+
+  async function emitNext(controller: ReadableStreamDefaultController<Uint8Array>) {
+    for (;;) {
+      const next = pending.shift() ?? (await reader.read()).value;
+      if (!next) {
+        controller.enqueue(DONE);
+        controller.close();
+        return settle();
+      }
+      if (next.type === "text-delta" && next.text) {
+        return controller.enqueue(chunk({ content: next.text }));
+      }
+      if (next.type === "finish") {
+        onUsage({ inputTokens: next.totalUsage.inputTokens, outputTokens: next.totalUsage.outputTokens });
+        controller.enqueue(chunk({}, finishReasonOf(next.finishReason)));
+        if (includeUsage) controller.enqueue(event(chatCompletionChunk(meta, null, usageOf(next.totalUsage))));
+        controller.enqueue(DONE);
+        controller.close();
+        await reader.cancel().catch(() => undefined);
+        return settle();
+      }
+      if (next.type === "error") {
+        // Mid-stream the status is already sent; OpenAI's SDKs raise an APIError for an `error` event.
+        controller.enqueue(event({ error: upstreamError(next.error).body() }));
+        controller.close();
+        await reader.cancel().catch(() => undefined);
+        return settle();
+      }
+      if (next.type === "abort") {
+        controller.close();
+        return settle();
+      }
+    }
+  }
+  return { body, done };
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { cookies } from "next/headers";
+import type { z } from "zod";
+import { sessionCookieName, startSession, type SessionCookie } from "@/lib/auth/session-cookie";
+import { deleteSessionToken } from "@/lib/auth/session-store";
+import { recordSignIn } from "@/lib/auth/record-sign-in";
+import type { RequestInfo } from "@/lib/http/request-info";
+import type { authenticationResponse } from "@/lib/validations/passkeys";
+import { completeAuthentication } from "./authentication";
+
+// A verified assertion becomes a normal database session (method "passkey") and the Auth.js cookie.
+export async function signInWithPasskey(input: {
+  response: z.infer<typeof authenticationResponse>;
+  request: RequestInfo;
+}): Promise<SessionCookie> {
+  const { userId, passkeyId } = await completeAuthentication(input);
+  // The new cookie replaces this browser's old one (e.g. when re-verifying before a security change),
+  // so the old session is ended rather than left orphaned in the list.
+  const previous = (await cookies()).get(sessionCookieName)?.value;
+  if (previous) await deleteSessionToken(previous);
+  const cookie = await startSession({ userId, ip: input.request.ip, userAgent: input.request.userAgent, method: "passkey" });
+  await recordSignIn({ userId, method: "passkey", request: input.request, detail: { passkeyId } });
+  return cookie;
+}
