@@ -73,9 +73,9 @@ test("XSS in a user message and in model output executes nothing and fetches not
 
   // The listener works: opening the image on purpose reaches it (in a new tab, without a referrer).
   const [popup] = await Promise.all([page.context().waitForEvent("page"), assistantMessages(page).last().getByRole("link", { name: /Open image/ }).click()]);
-  await expect.poll(() => leak.hits.length).toBe(1);
+  // (The new tab may also ask that server for a favicon.)
+  await expect.poll(() => leak.hits).toContain("/leak?data=secret");
   await popup.close();
-  expect(leak.hits[0]).toBe("/leak?data=secret");
   await leak.close();
 });
 
