@@ -77,16 +77,17 @@ test("regenerate replaces the last reply with a new one", async ({ page }) => {
   const email = uniqueEmail("regen");
   await signInWithEmail(page, email);
   const word = marker("regen");
-  await sendMessage(page, `${word} [[tokens=40]] [[delay=60]]`);
-  const reply = assistantMessages(page).last();
-  await expect(reply).toContainText("w3");
-  await page.getByRole("button", { name: "Stop generating" }).click();
-  await expect(reply.getByText("Stopped")).toBeVisible();
+  await sendMessage(page, `${word} [[tokens=8]] [[delay=20]]`);
+  const first = assistantMessages(page).last();
+  await expect(first).toHaveAttribute("data-status", "complete");
+  const firstId = await first.getAttribute("data-message-id");
 
   await page.getByRole("button", { name: "Regenerate reply" }).click();
   await expect(assistantMessages(page)).toHaveCount(1);
-  await expect(assistantMessages(page).first()).toContainText("w40");
-  await expect(assistantMessages(page).first()).toHaveAttribute("data-status", "complete");
+  const second = assistantMessages(page).first();
+  await expect(second).not.toHaveAttribute("data-message-id", firstId!);
+  await expect(second).toHaveAttribute("data-status", "complete");
+  await expect(second).toContainText("w8");
   await expect(userMessages(page)).toHaveCount(1);
 
   const threadId = await threadIdFromUrl(page);
@@ -96,11 +97,24 @@ test("regenerate replaces the last reply with a new one", async ({ page }) => {
     ["user", "complete"],
     ["assistant", "complete"],
   ]);
+  expect(stored[1]!.id).toBe(await second.getAttribute("data-message-id"));
+  expect(stored[1]!.id).not.toBe(firstId);
   expect(await modelRequests(word)).toHaveLength(2);
 
   await page.reload();
   await expect(assistantMessages(page)).toHaveCount(1);
-  await expect(assistantMessages(page).first()).toContainText("w40");
+  await expect(assistantMessages(page).first()).toHaveAttribute("data-message-id", stored[1]!.id);
+});
+
+test("a reply stopped before its first word can be regenerated", async ({ page }) => {
+  await signInWithEmail(page, uniqueEmail("regen-early"));
+  const word = marker("early");
+  // The model server waits this long before each chunk, so the stop lands before any text.
+  await sendMessage(page, `${word} [[tokens=3]] [[delay=3000]]`);
+  await page.getByRole("button", { name: "Stop generating" }).click();
+  const reply = assistantMessages(page).last();
+  await expect(reply.getByText("Stopped before any reply")).toBeVisible();
+  await expect.poll(async () => (await modelRequests(word)).map((r) => r.aborted)).toEqual([true]);
 });
 
 test("a provider failure mid-stream shows a readable error in the thread and is stored", async ({ page }) => {
