@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  // tsconfig keeps JSX for Next.js to compile; unit tests that render components need it compiled here.
+  oxc: { jsx: { runtime: "automatic" } },
   test: {
     include: ["tests/unit/**/*.test.ts"],
     env: { AUTH_SECRET: "unit-test-secret-0123456789abcdefghijklmnop" },

@@ -9,4 +9,17 @@ export async function startServer(): Promise<void> {
     }
     throw error;
   }
+  await recoverInterruptedReplies();
+}
+
+// A reply still marked `streaming` lost its server mid-stream (crash, kill, deploy): it becomes
+// `interrupted`, keeping whatever text was saved. A database that is not reachable yet is not fatal here.
+async function recoverInterruptedReplies(): Promise<void> {
+  try {
+    const { interruptLeftoverStreams } = await import("./db/queries/messages");
+    const count = await interruptLeftoverStreams();
+    if (count > 0) console.log(`keyline: marked ${count} unfinished repl${count === 1 ? "y" : "ies"} as interrupted`);
+  } catch (error) {
+    console.error("keyline: could not check for unfinished replies:", error instanceof Error ? error.message : String(error));
+  }
 }

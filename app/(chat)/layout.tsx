@@ -1,14 +1,29 @@
+import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { AppHeader } from "@/components/layout/app-header";
+import { ChatShell } from "@/components/chat/chat-shell";
 import { requireUser } from "@/lib/auth/guard";
+import { toApiThread } from "@/lib/chat/serialize";
+import { listThreads } from "@/lib/db/queries/threads";
 import { signOutAction } from "../(auth)/actions";
+import { deleteThreadAction, renameThreadAction } from "./chat/actions";
+import "./chat.css";
+
+// With "no-referrer", Chrome sends `Origin: null` on a form posted before the page hydrates and Next.js
+// fails the server action (Sign out) with a 500. "same-origin" still sends nothing to other sites, so
+// thread addresses never leak through links in replies.
+export const metadata: Metadata = { referrer: "same-origin" };
 
 export default async function ChatLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
+  const page = await listThreads({ userId: user.id, cursor: null });
   return (
-    <div className="flex h-dvh flex-col">
-      <AppHeader email={user.email} signOut={signOutAction} />
+    <ChatShell
+      email={user.email}
+      signOut={signOutAction}
+      actions={{ rename: renameThreadAction, remove: deleteThreadAction }}
+      initialThreads={{ threads: page.threads.map(toApiThread), nextCursor: page.nextCursor }}
+    >
       {children}
-    </div>
+    </ChatShell>
   );
 }

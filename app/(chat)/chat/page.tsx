@@ -1,14 +1,15 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { ChatView } from "@/components/chat/chat-view";
+import { defaultModel, listModels } from "@/lib/ai/models";
 import { requireUser } from "@/lib/auth/guard";
 
-export const metadata: Metadata = { title: "Chat" };
+export const metadata: Metadata = { title: "New chat" };
 
-export default async function ChatHomePage() {
-  const user = await requireUser();
-  return (
-    <main className="mx-auto flex w-full max-w-2xl flex-1 flex-col items-center justify-center px-4 text-center">
-      <h1 className="text-2xl font-semibold tracking-tight">Welcome{user.name ? `, ${user.name}` : ""}</h1>
-      <p className="mt-2 text-muted-foreground">You are signed in as {user.email}.</p>
-    </main>
-  );
+// A new thread: its id is made here and becomes a thread when the first message is sent.
+export default async function NewChatPage() {
+  await requireUser();
+  const id = randomUUID();
+  const models = listModels().map(({ id: modelId, label }) => ({ id: modelId, label }));
+  return <ChatView key={id} threadId={id} isNew initialMessages={[]} initialCursor={null} models={models} initialModel={defaultModel().id} />;
 }

@@ -1,24 +1,50 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { engineOf } from "@/lib/db/create-client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { env } from "@/lib/env";
 import { encodeCursor, type Cursor } from "@/lib/pagination/cursor";
 
 export const THREAD_PAGE_SIZE = 30;
 
+const threadSummary = { id: true, title: true, updatedAt: true } as const;
+
+const SEARCH_LIMIT = 500;
+
+// Prisma's `contains` passes % and _ through as LIKE wildcards on both engines, so search runs as SQL
+// with the pattern escaped. Matches are capped at the 500 most recently active threads; paging then
+// runs over those. SQLite's LIKE ignores ASCII case; PostgreSQL needs ILIKE.
+async function searchThreadIds({ userId, q }: { userId: string; q: string }): Promise<string[]> {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows =
+    engineOf(env.DATABASE_URL) === "postgres"
+      ? await db.$queryRaw<{ id: string }[]>`
+          SELECT t."id" FROM "Thread" t
+          WHERE t."userId" = ${userId}
+            AND (t."title" ILIKE ${pattern} ESCAPE '\\'
+              OR EXISTS (SELECT 1 FROM "Message" m WHERE m."threadId" = t."id" AND m."userId" = ${userId} AND m."content" ILIKE ${pattern} ESCAPE '\\'))
+          ORDER BY t."updatedAt" DESC, t."id" DESC LIMIT ${SEARCH_LIMIT}`
+      : await db.$queryRaw<{ id: string }[]>`
+          SELECT t."id" FROM "Thread" t
+          WHERE t."userId" = ${userId}
+            AND (t."title" LIKE ${pattern} ESCAPE '\\'
+              OR EXISTS (SELECT 1 FROM "Message" m WHERE m."threadId" = t."id" AND m."userId" = ${userId} AND m."content" LIKE ${pattern} ESCAPE '\\'))
+          ORDER BY t."updatedAt" DESC, t."id" DESC LIMIT ${SEARCH_LIMIT}`;
+  return rows.map((row) => row.id);
+}
+
 // Newest first by updatedAt, keyset-paged; `q` matches titles and message text.
 export async function listThreads({ userId, q, cursor }: { userId: string; q?: string; cursor: Cursor | null }) {
+  const matching = q ? await searchThreadIds({ userId, q }) : null;
   const rows = await db.thread.findMany({
     where: {
       userId,
-      AND: [
-        q ? { OR: [{ title: { contains: q } }, { messages: { some: { userId, content: { contains: q } } } }] } : {},
-        cursor
-          ? { OR: [{ updatedAt: { lt: cursor.createdAt } }, { updatedAt: cursor.createdAt, id: { lt: cursor.id } }] }
-          : {},
-      ],
+      ...(matching ? { id: { in: matching } } : {}),
+      ...(cursor ? { OR: [{ updatedAt: { lt: cursor.createdAt } }, { updatedAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}),
     },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: THREAD_PAGE_SIZE + 1,
-    select: { id: true, title: true, updatedAt: true },
+    select: threadSummary,
   });
   const page = rows.slice(0, THREAD_PAGE_SIZE);
   const last = page.at(-1);
@@ -26,4 +52,37 @@ export async function listThreads({ userId, q, cursor }: { userId: string; q?: s
     threads: page,
     nextCursor: rows.length > THREAD_PAGE_SIZE && last ? encodeCursor({ createdAt: last.updatedAt, id: last.id }) : null,
   };
+}
+
+export async function findThread({ id, userId }: { id: string; userId: string }) {
+  return db.thread.findFirst({ where: { id, userId }, select: { id: true, title: true, model: true, createdAt: true, updatedAt: true } });
+}
+
+// Null when the id is taken, by this user's concurrent request or by someone else: the caller looks again
+// with the owner and answers 404 when the thread is not theirs.
+export async function createThread(input: { id: string; userId: string; title: string; model: string; now: Date }) {
+  try {
+    return await db.thread.create({
+      data: { id: input.id, userId: input.userId, title: input.title, model: input.model, createdAt: input.now, updatedAt: input.now },
+      select: { id: true, title: true, model: true, createdAt: true, updatedAt: true },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
+}
+
+export async function touchThread({ id, userId, model, now }: { id: string; userId: string; model: string; now: Date }) {
+  await db.thread.updateMany({ where: { id, userId }, data: { updatedAt: now, model } });
+}
+
+// Renaming does not move a thread to the top: updatedAt follows conversation, not housekeeping.
+export async function renameThread({ id, userId, title }: { id: string; userId: string; title: string }) {
+  const { count } = await db.thread.updateMany({ where: { id, userId }, data: { title } });
+  return count === 1 ? db.thread.findFirst({ where: { id, userId }, select: threadSummary }) : null;
+}
+
+export async function deleteThread({ id, userId }: { id: string; userId: string }): Promise<boolean> {
+  const { count } = await db.thread.deleteMany({ where: { id, userId } });
+  return count === 1;
 }

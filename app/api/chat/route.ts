@@ -1,0 +1,29 @@
+// POST /api/chat — store the user's message, then stream the assistant's reply (AI SDK UI message stream)
+import { languageModel } from "@/lib/ai/language-model";
+import { prepareTurn } from "@/lib/chat/prepare-turn";
+import { readChatRequest } from "@/lib/chat/read-chat-request";
+import { replyResponse } from "@/lib/chat/reply-stream";
+import { finishAssistantMessage, saveAssistantProgress } from "@/lib/db/queries/messages";
+import { sessionRoute } from "@/lib/http/session-route";
+import { consumeRateLimit, rateLimitedError, rateLimitHeaders } from "@/lib/rate-limit/limiter";
+
+export const POST = sessionRoute(async (request, { user }) => {
+  const { threadId, message, model: requestedModel } = await readChatRequest(request);
+  const limit = await consumeRateLimit("chat", user.id);
+  if (!limit.allowed) throw rateLimitedError(limit, "You are sending messages too quickly. Wait a moment and try again.");
+
+  const turn = await prepareTurn({ userId: user.id, threadId, message, requestedModel });
+  const userId = user.id;
+  const assistantId = turn.assistantId;
+  return replyResponse({
+    model: languageModel(turn.model),
+    messages: turn.history,
+    assistantId,
+    signal: request.signal,
+    headers: rateLimitHeaders(limit),
+    sink: {
+      progress: (text) => saveAssistantProgress({ id: assistantId, userId, text }),
+      finish: (outcome) => finishAssistantMessage({ id: assistantId, userId, ...outcome }),
+    },
+  });
+});

@@ -1,0 +1,129 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { encodeCursor, type Cursor } from "@/lib/pagination/cursor";
+import type { MessageStatus } from "@/lib/validations/chat";
+
+type TextParts = { type: "text"; text: string }[];
+
+const messageFields = { id: true, role: true, parts: true, status: true, error: true, model: true, createdAt: true } as const;
+
+// Keyset paging on (createdAt, id), the thread index's own order: the latest page of a 10,000-message
+// thread costs what it costs for 50. Each page comes back oldest first, ready to put above the last one.
+export async function listMessages(input: { userId: string; threadId: string; before: Cursor | null; limit: number }) {
+  const { userId, threadId, before, limit } = input;
+  const rows = await db.message.findMany({
+    where: {
+      threadId,
+      userId,
+      ...(before
+        ? { OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }] }
+        : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    select: messageFields,
+  });
+  const page = rows.slice(0, limit);
+  const oldest = page.at(-1);
+  return {
+    messages: page.reverse(),
+    nextCursor: rows.length > limit && oldest ? encodeCursor({ createdAt: oldest.createdAt, id: oldest.id }) : null,
+  };
+}
+
+// The model sees the latest complete turns, oldest first, up to the message being answered.
+export async function contextMessages(input: { userId: string; threadId: string; upTo: { createdAt: Date }; limit: number }) {
+  const rows = await db.message.findMany({
+    where: {
+      threadId: input.threadId,
+      userId: input.userId,
+      createdAt: { lte: input.upTo.createdAt },
+      status: { in: ["complete", "interrupted"] },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit,
+    select: { role: true, content: true },
+  });
+  return rows.reverse();
+}
+
+export async function latestMessageTime({ userId, threadId }: { userId: string; threadId: string }): Promise<Date | null> {
+  const row = await db.message.findFirst({
+    where: { threadId, userId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { createdAt: true },
+  });
+  return row?.createdAt ?? null;
+}
+
+export async function findUserMessage({ id, userId, threadId }: { id: string; userId: string; threadId: string }) {
+  return db.message.findFirst({ where: { id, userId, threadId, role: "user" }, select: { id: true, content: true, createdAt: true } });
+}
+
+// Null when the id is already taken (by another message anywhere): the caller answers 409.
+export async function createUserMessage(input: { id: string; userId: string; threadId: string; text: string; createdAt: Date }) {
+  const parts: TextParts = [{ type: "text", text: input.text }];
+  try {
+    return await db.message.create({
+      data: { id: input.id, userId: input.userId, threadId: input.threadId, role: "user", parts, content: input.text, createdAt: input.createdAt },
+      select: { id: true, content: true, createdAt: true },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
+}
+
+export async function createAssistantMessage(input: { id: string; userId: string; threadId: string; model: string; createdAt: Date }) {
+  await db.message.create({
+    data: { ...input, role: "assistant", parts: [], content: "", status: "streaming" },
+  });
+}
+
+// Regenerating a reply: whatever followed the user's message goes.
+export async function deleteMessagesAfter(input: { userId: string; threadId: string; after: { createdAt: Date; id: string } }) {
+  const { userId, threadId, after } = input;
+  await db.message.deleteMany({
+    where: {
+      threadId,
+      userId,
+      OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }],
+    },
+  });
+}
+
+export async function saveAssistantProgress({ id, userId, text }: { id: string; userId: string; text: string }) {
+  const parts: TextParts = text ? [{ type: "text", text }] : [];
+  await db.message.updateMany({ where: { id, userId, status: "streaming" }, data: { parts, content: text } });
+}
+
+export async function finishAssistantMessage(input: {
+  id: string;
+  userId: string;
+  status: Exclude<MessageStatus, "streaming">;
+  text: string;
+  error?: string;
+  inputTokens?: number;
+  outputTokens?: number;
+}) {
+  const parts: TextParts = input.text ? [{ type: "text", text: input.text }] : [];
+  await db.message.updateMany({
+    where: { id: input.id, userId: input.userId },
+    data: {
+      status: input.status,
+      parts,
+      content: input.text,
+      error: input.error ?? null,
+      inputTokens: input.inputTokens ?? null,
+      outputTokens: input.outputTokens ?? null,
+    },
+  });
+}
+
+// At server start, before any request: a reply still marked streaming lost its server mid-stream.
+// The one query here without an owner, because it repairs every owner's rows.
+export async function interruptLeftoverStreams(): Promise<number> {
+  const { count } = await db.message.updateMany({ where: { status: "streaming" }, data: { status: "interrupted" } });
+  return count;
+}
