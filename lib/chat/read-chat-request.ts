@@ -1,7 +1,7 @@
 import "server-only";
 import { findModel, type ModelInfo } from "@/lib/ai/models";
 import { AppError } from "@/lib/errors";
-import { readJsonBody } from "./read-json-body";
+import { readJsonBody } from "@/lib/http/read-json-body";
 import { chatRequest, MAX_CHAT_BODY_BYTES, messageProblem, messageText } from "@/lib/validations/chat";
 
 export type ParsedChatRequest = { threadId: string; message: { id: string; text: string }; model?: ModelInfo };

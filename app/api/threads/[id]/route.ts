@@ -1,5 +1,5 @@
 // GET, PATCH (rename) and DELETE /api/threads/[id] — one of the signed-in user's threads; anyone else's is a 404
-import { readJsonBody } from "@/lib/chat/read-json-body";
+import { readJsonBody } from "@/lib/http/read-json-body";
 import { toApiThread } from "@/lib/chat/serialize";
 import { deleteOwnThread, getOwnThread, renameOwnThread } from "@/lib/chat/threads";
 import { sessionRoute } from "@/lib/http/session-route";
