@@ -111,6 +111,8 @@ test("a reply stopped before its first word can be regenerated", async ({ page }
   const word = marker("early");
   // The model server waits this long before each chunk, so the stop lands before any text.
   await sendMessage(page, `${word} [[tokens=3]] [[delay=3000]]`);
+  // Stop once the model has the request, so it is the upstream call that gets cancelled.
+  await expect.poll(async () => (await modelRequests(word)).length).toBe(1);
   await page.getByRole("button", { name: "Stop generating" }).click();
   const reply = assistantMessages(page).last();
   await expect(reply.getByText("Stopped before any reply")).toBeVisible();
