@@ -106,7 +106,7 @@ test("regenerate replaces the last reply with a new one", async ({ page }) => {
   await expect(assistantMessages(page).first()).toHaveAttribute("data-message-id", stored[1]!.id);
 });
 
-test("a reply stopped before its first word can be regenerated", async ({ page }) => {
+test("a reply stopped before its first word is marked stopped and cancels the model request", async ({ page }) => {
   await signInWithEmail(page, uniqueEmail("regen-early"));
   const word = marker("early");
   // The model server waits this long before each chunk, so the stop lands before any text.
