@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { oauthClients } from "./tests/support/oauth-clients";
 import { appOrigin, modelServerOrigin, oauthServerOrigin, ports } from "./tests/support/ports";
+import { rigAppEnv } from "./tests/support/rig-app-env";
 
 // The e2e rig: a real SMTP capture server and the production build on a fresh database
 // (scripts/e2e.sh prepares DATABASE_URL for SQLite or PostgreSQL), driven in Debian's Chromium.
@@ -54,15 +55,7 @@ export default defineConfig({
       stderr: "pipe",
       env: {
         DATABASE_URL: databaseUrl,
-        PORT: String(ports.app),
-        AUTH_URL: appOrigin,
-        AUTH_SECRET: "e2e-secret-0123456789abcdefghijklmnopqrstuvwxyz",
-        EMAIL_SERVER: `smtp://127.0.0.1:${ports.smtp}`,
-        EMAIL_FROM: "Keyline <no-reply@keyline.test>",
-        // The chat and the developer API talk to the rig's OpenAI-compatible model server.
-        OPENAI_BASE_URL: `${modelServerOrigin}/v1`,
-        OPENAI_API_KEY: "test-upstream-key",
-        AI_MODELS: "openai:test-model,demo",
+        ...rigAppEnv(ports.app),
         // Every browser test comes from 127.0.0.1, and each /login visit starts passkey autofill (one
         // sign-in attempt): the default per-IP limit would throttle the suite itself. The limit is
         // tested from a loopback address of its own (tests/e2e/passkey-attacks.spec.ts).

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { ReauthLink } from "@/components/auth/reauth-link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -120,12 +121,7 @@ export function ApiKeyCreateForm({ reauthenticateUrl, baseUrl }: { reauthenticat
           <Alert>
             {error.message}
             {error.code === REAUTH_CODE ? (
-              <>
-                {" "}
-                <a href={reauthenticateUrl} className="font-medium underline underline-offset-4">
-                  Sign in again
-                </a>
-              </>
+              <ReauthLink href={reauthenticateUrl} />
             ) : null}
           </Alert>
         ) : null}

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
+import { ReauthLink } from "@/components/auth/reauth-link";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -18,12 +18,8 @@ export function DeleteAccountForm({ action }: { action: (state: FormState, formD
       </div>
       {error ? (
         <p id="delete-error" role="alert" className="text-sm text-destructive">
-          {error.message}{" "}
-          {error.reauthenticateUrl ? (
-            <Link href={error.reauthenticateUrl} className="font-medium underline underline-offset-4">
-              Sign in again
-            </Link>
-          ) : null}
+          {error.message}
+          {error.reauthenticateUrl ? <ReauthLink href={error.reauthenticateUrl} /> : null}
         </p>
       ) : null}
       <Button type="submit" variant="destructive" disabled={pending}>

@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { type ReactNode, useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/validations/form-state";
+import { ReauthLink } from "@/components/auth/reauth-link";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -22,12 +22,7 @@ function Result({ state, reauthUrl }: { state: FormState; reauthUrl: string }) {
     <p role="alert" className="w-full text-sm text-destructive">
       {state.message}
       {state.code === REAUTH_CODE ? (
-        <>
-          {" "}
-          <Link href={reauthUrl} className="font-medium underline underline-offset-4">
-            Sign in again
-          </Link>
-        </>
+        <ReauthLink href={reauthUrl} />
       ) : null}
     </p>
   );

@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { linkErrorMessage } from "@/lib/auth/error-messages";
+import { ReauthLink } from "@/components/auth/reauth-link";
 
 type Props = { providerNames: Record<string, string>; linked: string[]; reauthUrl: string };
 
@@ -22,12 +22,7 @@ export function LinkedAccountsNotice({ providerNames, linked, reauthUrl }: Props
       <Alert className="mb-4">
         {message}
         {error === "reauthenticate" ? (
-          <>
-            {" "}
-            <Link href={reauthUrl} className="font-medium underline underline-offset-4">
-              Sign in again
-            </Link>
-          </>
+          <ReauthLink href={reauthUrl} />
         ) : null}
       </Alert>
     );

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
+import { ReauthLink } from "@/components/auth/reauth-link";
 
 // A refusal that the person can resolve: shows the reason, and a way to sign in again when that is the fix.
 export function PasskeysReauthAlert({ message, reauthUrl, needsReauth }: { message: string; reauthUrl: string; needsReauth: boolean }) {
@@ -7,12 +7,7 @@ export function PasskeysReauthAlert({ message, reauthUrl, needsReauth }: { messa
     <Alert>
       {message}
       {needsReauth ? (
-        <>
-          {" "}
-          <Link href={reauthUrl} className="font-medium underline underline-offset-4">
-            Sign in again
-          </Link>
-        </>
+        <ReauthLink href={reauthUrl} />
       ) : null}
     </Alert>
   );

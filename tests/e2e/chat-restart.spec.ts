@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 import { testDb } from "./support/db";
 import { assistantMessages, marker, modelRequests, sendMessage, threadIdFromUrl, userIdOf, userMessages } from "./support/chat";
 import { signInWithEmail, uniqueEmail } from "./support/users";
-import { modelServerOrigin, ports } from "../support/ports";
+import { rigAppEnv } from "../support/rig-app-env";
 
 // This test runs its own app process (the production start script) on a free port, against the same
 // database as the rig's app, so it can kill it without disturbing other tests.
@@ -25,15 +25,7 @@ function startApp(port: number, logFile: string): ChildProcess {
     stdio: ["ignore", log, log],
     env: {
       ...process.env,
-      PORT: String(port),
-      AUTH_URL: `http://localhost:${port}`,
-      // The same settings as the rig's app (playwright.config.ts), so sessions are shared.
-      AUTH_SECRET: "e2e-secret-0123456789abcdefghijklmnopqrstuvwxyz",
-      EMAIL_SERVER: `smtp://127.0.0.1:${ports.smtp}`,
-      EMAIL_FROM: "Keyline <no-reply@keyline.test>",
-      OPENAI_BASE_URL: `${modelServerOrigin}/v1`,
-      OPENAI_API_KEY: "test-upstream-key",
-      AI_MODELS: "openai:test-model,demo",
+      ...rigAppEnv(port),
     },
   });
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { modelServerOrigin, ports } from "../../support/ports";
+import { ports } from "../../support/ports";
+import { rigAppEnv } from "../../support/rig-app-env";
 
 export type LimitedApp = { origin: string; stop: () => Promise<void>; output: () => string };
 
@@ -18,12 +19,7 @@ export async function startLimitedApp(limit: string, workerIndex: number): Promi
     cwd: root,
     env: {
       ...process.env,
-      PORT: String(port),
-      AUTH_URL: origin,
-      AUTH_SECRET: "e2e-secret-0123456789abcdefghijklmnopqrstuvwxyz",
-      OPENAI_BASE_URL: `${modelServerOrigin}/v1`,
-      OPENAI_API_KEY: "test-upstream-key",
-      AI_MODELS: "openai:test-model,demo",
+      ...rigAppEnv(port),
       RATE_LIMIT_API_KEY: limit,
     },
     stdio: ["ignore", "pipe", "pipe"],

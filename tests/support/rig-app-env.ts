@@ -1,0 +1,17 @@
+import { modelServerOrigin, ports } from "./ports";
+
+// The settings every app process of the e2e rig runs with (the main app in playwright.config.ts, and the
+// extra processes some tests start): the same secret, so sessions and links work across them.
+export function rigAppEnv(port: number): Record<string, string> {
+  return {
+    PORT: String(port),
+    AUTH_URL: `http://localhost:${port}`,
+    AUTH_SECRET: "e2e-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+    EMAIL_SERVER: `smtp://127.0.0.1:${ports.smtp}`,
+    EMAIL_FROM: "Keyline <no-reply@keyline.test>",
+    // The chat and the developer API talk to the rig's OpenAI-compatible model server.
+    OPENAI_BASE_URL: `${modelServerOrigin}/v1`,
+    OPENAI_API_KEY: "test-upstream-key",
+    AI_MODELS: "openai:test-model,demo",
+  };
+}
