@@ -12,6 +12,11 @@ const config = [
     },
   },
   {
+    // The server preload is CommonJS: node --require loads it before Next (scripts/start.mjs).
+    files: ["scripts/server/**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     // Dependencies point one way: app -> components -> lib.
     files: ["lib/**", "components/**"],
     rules: { "no-restricted-imports": ["error", { patterns: ["@/app/*", "../app/*", "../../app/*"] }] },

@@ -60,6 +60,9 @@ const schema = z.object({
   SESSION_MAX_AGE: duration.prefault("30d"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // Read by the server preload too (scripts/server/), which starts before the app; validated here.
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(8),
 });
 
 // The names of every setting, for docs/configuration.md and its drift test.

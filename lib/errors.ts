@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 
 // One error type for the app. Codes are "<kind>:<subject>", e.g. "not_found:thread".
 // Internal errors are logged and clients get a generic message; no stack trace ever leaves the server.
@@ -61,6 +62,12 @@ export function toAppError(error: unknown): AppError {
     const field = issue?.path.join(".") || "body";
     const fieldErrors = Object.fromEntries(error.issues.map((i) => [i.path.join(".") || "body", [i.message]]));
     return new AppError("bad_request:invalid", `Invalid ${field}: ${issue?.message ?? "not valid"}`, { fieldErrors });
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error("[database] unavailable:", (error as { code?: string }).code ?? (error as Error).name);
+    return new AppError("unavailable:database", "Keyline cannot reach its database right now. Please try again in a few seconds.", {
+      headers: { "retry-after": "5" },
+    });
   }
   console.error("[internal]", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
   return new AppError("internal:server", "Something went wrong on our side. Please try again.");

@@ -1,3 +1,5 @@
+import { STALE_AFTER_MS, SWEEP_EVERY_MS } from "./chat/stream-liveness";
+
 // A bad setting stops the server at start with one line naming it, before any request is served.
 export async function startServer(): Promise<void> {
   try {
@@ -9,15 +11,17 @@ export async function startServer(): Promise<void> {
     }
     throw error;
   }
-  await recoverInterruptedReplies();
+  await interruptStaleReplies();
+  // Also while running: replies lost by another instance are repaired without waiting for a restart.
+  setInterval(() => void interruptStaleReplies(), SWEEP_EVERY_MS).unref();
 }
 
-// A reply still marked `streaming` lost its server mid-stream (crash, kill, deploy): it becomes
-// `interrupted`, keeping whatever text was saved. A database that is not reachable yet is not fatal here.
-async function recoverInterruptedReplies(): Promise<void> {
+// Replies still marked `streaming` whose server stopped heartbeating become `interrupted`, keeping
+// whatever text was saved. A database that is not reachable yet is not fatal here.
+async function interruptStaleReplies(): Promise<void> {
   try {
-    const { interruptLeftoverStreams } = await import("./db/queries/messages");
-    const count = await interruptLeftoverStreams();
+    const { interruptStaleStreams } = await import("./db/queries/messages");
+    const count = await interruptStaleStreams(new Date(Date.now() - STALE_AFTER_MS));
     if (count > 0) console.log(`keyline: marked ${count} unfinished repl${count === 1 ? "y" : "ies"} as interrupted`);
   } catch (error) {
     console.error("keyline: could not check for unfinished replies:", error instanceof Error ? error.message : String(error));

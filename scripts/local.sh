@@ -16,4 +16,8 @@ if [ ! -f .next/standalone/server.js ] || [ -n "$(find app components lib prisma
   npm run build
 fi
 echo "Keyline: open $AUTH_URL (sign-in links are printed below and saved in $EMAIL_OUTBOX)"
-exec node scripts/start.mjs
+# The outbox watcher prints sign-in links here; it stops with the server.
+node scripts/outbox-links.mjs "$EMAIL_OUTBOX" &
+watcher=$!
+trap 'kill $watcher 2>/dev/null' EXIT
+node scripts/start.mjs

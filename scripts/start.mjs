@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 // Production start: apply pending migrations to DATABASE_URL (SQLite or PostgreSQL), then serve the
 // standalone build. Used by `npm start`, the local command, the e2e rig and the Dockerfile alike.
-import { execFileSync, spawn } from "node:child_process";
+// Everything it prints is a JSON log line, like the server's (scripts/server/logger.cjs).
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import pino from "pino";
 import { databaseUrl, engineOf } from "./database-url.mjs";
 
+const log = pino({ base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } });
 const root = path.resolve(import.meta.dirname, "..");
 const server = path.join(root, ".next", "standalone", "server.js");
 if (!fs.existsSync(server)) {
-  console.error("keyline: no production build found; run `npm run build` first");
+  log.error("no production build found; run `npm run build` first");
   process.exit(1);
 }
 
@@ -19,12 +22,26 @@ if (engineOf(url) === "sqlite") {
   const file = url.slice("file:".length);
   url = `file:${path.resolve(root, file)}`;
 }
-const env = { ...process.env, DATABASE_URL: url, NODE_ENV: "production", HOSTNAME: process.env.HOSTNAME ?? "0.0.0.0" };
+const env = {
+  ...process.env,
+  DATABASE_URL: url,
+  NODE_ENV: "production",
+  HOSTNAME: process.env.HOSTNAME ?? "0.0.0.0",
+  // Signals are handled by the preload's graceful shutdown, not by Next's immediate exit.
+  NEXT_MANUAL_SIG_HANDLE: "1",
+};
 if (env.EMAIL_OUTBOX) env.EMAIL_OUTBOX = path.resolve(root, env.EMAIL_OUTBOX);
 
-execFileSync(process.execPath, [path.join(root, "scripts", "db.mjs"), "deploy"], { env, stdio: "inherit" });
+const migrate = spawnSync(process.execPath, [path.join(root, "scripts", "db.mjs"), "deploy"], { env, encoding: "utf8" });
+for (const line of `${migrate.stdout}\n${migrate.stderr}`.split("\n")) {
+  if (line.trim()) log.info({ source: "migrate" }, line.trim());
+}
+if (migrate.status !== 0) {
+  log.error({ source: "migrate", exitCode: migrate.status }, "migrations failed; not starting");
+  process.exit(1);
+}
 
-const preload = path.join(root, "scripts", "client-address.cjs");
+const preload = path.join(root, "scripts", "server", "preload.cjs");
 const child = spawn(process.execPath, ["--require", preload, server], { env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,6 +1,8 @@
 import { createUIMessageStream, createUIMessageStreamResponse, streamText, type LanguageModel, type ModelMessage, type UIMessage } from "ai";
 import type { MessageStatus } from "@/lib/validations/chat";
+import { shutdownSignal } from "@/lib/runtime/shutdown";
 import { logReplyError, replyErrorMessage } from "./reply-errors";
+import { HEARTBEAT_MS } from "./stream-liveness";
 
 export type ReplyOutcome = {
   status: Exclude<MessageStatus, "streaming">;
@@ -23,8 +25,10 @@ const PROGRESS_EVERY_MS = 1_000;
 const MAX_REPLY_MS = 10 * 60_000;
 
 // Streams one assistant reply as the AI SDK UI message stream and records how it ended. The upstream
-// model request is cancelled when the client goes away (request aborted or response stream cancelled),
-// and the reply is then kept as `interrupted` with its partial text.
+// model request is cancelled when the client goes away (request aborted or response stream cancelled)
+// or when the server stops and its grace period is over; the reply is then kept as `interrupted` with its
+// partial text. While it streams, the row is touched at least every HEARTBEAT_MS so that other instances
+// can tell a live reply from one whose server died (lib/chat/stream-liveness.ts).
 export function replyResponse(input: {
   model: LanguageModel;
   messages: ModelMessage[];
@@ -36,8 +40,9 @@ export function replyResponse(input: {
   const { sink, signal } = input;
   const upstream = new AbortController();
   const stop = () => upstream.abort();
-  if (signal.aborted) stop();
-  signal.addEventListener("abort", stop, { once: true });
+  const cancelled = AbortSignal.any([signal, shutdownSignal()]);
+  if (cancelled.aborted) stop();
+  cancelled.addEventListener("abort", stop, { once: true });
   const timeout = setTimeout(stop, MAX_REPLY_MS);
 
   let text = "";
@@ -45,6 +50,14 @@ export function replyResponse(input: {
   let failure: unknown;
   let lastSave = Date.now();
   let saving = Promise.resolve();
+  const save = () => {
+    lastSave = Date.now();
+    const snapshot = text;
+    saving = saving.then(() => sink.progress(snapshot)).catch(logSinkError);
+  };
+  const heartbeat = setInterval(() => {
+    if (Date.now() - lastSave >= HEARTBEAT_MS) save();
+  }, HEARTBEAT_MS);
 
   const result = streamText({
     model: input.model,
@@ -54,10 +67,7 @@ export function replyResponse(input: {
     onChunk: ({ chunk }) => {
       if (chunk.type !== "text-delta") return;
       text += chunk.text;
-      if (Date.now() - lastSave < PROGRESS_EVERY_MS) return;
-      lastSave = Date.now();
-      const snapshot = text;
-      saving = saving.then(() => sink.progress(snapshot)).catch(logSinkError);
+      if (Date.now() - lastSave >= PROGRESS_EVERY_MS) save();
     },
     onFinish: ({ totalUsage }) => {
       usage = { inputTokens: totalUsage.inputTokens, outputTokens: totalUsage.outputTokens };
@@ -69,7 +79,8 @@ export function replyResponse(input: {
   const settled = Promise.resolve(result.consumeStream({ onError: (error) => void (failure ??= error) }))
     .then(async () => {
       clearTimeout(timeout);
-      signal.removeEventListener("abort", stop);
+      clearInterval(heartbeat);
+      cancelled.removeEventListener("abort", stop);
       await saving;
       await sink.finish(outcomeOf({ text, usage, failure, aborted: upstream.signal.aborted }));
     })

@@ -12,7 +12,8 @@ async function probe(name: string, check: () => Promise<unknown>): Promise<"ok" 
     await withTimeout(check(), 2_000);
     return "ok";
   } catch (error) {
-    console.error(`[health] ${name} unreachable:`, error instanceof Error ? error.message.split("\n")[0] : error);
+    const reason = error instanceof Error ? (error.message.split("\n").find((line) => line.trim()) ?? error.name) : String(error);
+    console.error(`[health] ${name} unreachable: ${reason.trim()}`);
     return "down";
   }
 }

@@ -1,7 +1,7 @@
 import { env } from "@/lib/env";
 
 // Who is calling, as far as a server can tell. The production server rebuilds X-Forwarded-For from
-// trusted parts only (scripts/client-address.cjs): the entries our TRUSTED_PROXY_HOPS reverse proxies
+// trusted parts only (scripts/server/client-address.cjs): the entries our TRUSTED_PROXY_HOPS reverse proxies
 // appended, then the peer address. The client is the entry just before our proxies; on platforms that
 // set the header themselves (Vercel), it is the last one.
 export type RequestInfo = { ip: string | null; userAgent: string | null };

@@ -24,12 +24,13 @@ export async function sendMail(mail: OutgoingMail): Promise<void> {
   throw new Error("No mail transport is configured");
 }
 
-// Local runs without SMTP keep each message as an .eml file and print it, so sign-in works offline.
+// Local runs without SMTP keep each message as an .eml file, so sign-in works offline. The log names the
+// file only: mail carries sign-in links, and no secret goes to a log (`npm run local` shows the links).
 async function writeToOutbox(mail: OutgoingMail, dir: string): Promise<void> {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   const info = await transport.sendMail({ ...mail, from: env.EMAIL_FROM });
   await fs.mkdir(dir, { recursive: true });
   const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${info.messageId.replace(/\W/g, "")}.eml`);
   await fs.writeFile(file, info.message as Buffer, { mode: 0o600 });
-  console.info(`[local outbox] mail to ${String(mail.to)} saved in ${file}\n${mail.text}`);
+  console.info(`[local outbox] mail saved in ${file}`);
 }

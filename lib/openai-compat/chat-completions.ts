@@ -3,6 +3,7 @@ import { generateText, streamText } from "ai";
 import type { UsageMeter } from "@/lib/api-keys/usage-meter";
 import { findModel, listModels } from "@/lib/ai/models";
 import { languageModel } from "@/lib/ai/language-model";
+import { requestOrShutdownSignal } from "@/lib/runtime/shutdown";
 import { chatCompletionRequest, type ChatCompletionRequest } from "@/lib/validations/openai";
 import { invalidBody, OpenAIError } from "./errors";
 import { toModelMessages } from "./messages";
@@ -54,7 +55,7 @@ export async function createChatCompletion(input: { request: Request; body: Chat
 
   if (!body.stream) {
     try {
-      const result = await generateText({ model, ...settings, abortSignal: request.signal });
+      const result = await generateText({ model, ...settings, abortSignal: requestOrShutdownSignal(request) });
       usage.addTokens({ inputTokens: result.usage.inputTokens, outputTokens: result.usage.outputTokens });
       return Response.json(chatCompletion(meta, result));
     } catch (error) {
@@ -62,7 +63,7 @@ export async function createChatCompletion(input: { request: Request; body: Chat
     }
   }
 
-  const result = streamText({ model, ...settings, abortSignal: request.signal, onError: () => undefined });
+  const result = streamText({ model, ...settings, abortSignal: requestOrShutdownSignal(request), onError: () => undefined });
   const { body: stream, done } = await openAIEventStream({
     parts: result.fullStream,
     meta,

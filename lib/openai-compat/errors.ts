@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
-import { AppError } from "@/lib/errors";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { AppError, toAppError } from "@/lib/errors";
 
 // The developer API speaks OpenAI's error shape, which the official SDKs turn into typed errors by
 // status (401 AuthenticationError, 403 PermissionDeniedError, 404 NotFoundError, 429 RateLimitError…).
@@ -67,9 +68,11 @@ const TYPE_BY_STATUS: Record<number, OpenAIErrorType> = {
 };
 
 // Anything thrown inside a /v1 handler becomes an OpenAI-shaped answer; internals are logged, never sent.
+// A database outage is a 503 with Retry-After, which the official SDKs retry on their own.
 export function toOpenAIError(error: unknown): OpenAIError {
   if (error instanceof OpenAIError) return error;
   if (error instanceof ZodError) return invalidBody(error);
+  if (isDatabaseUnavailable(error)) error = toAppError(error);
   if (error instanceof AppError && error.kind !== "internal") {
     const type = TYPE_BY_STATUS[error.status] ?? "server_error";
     return new OpenAIError(error.status, { type, code: error.code.split(":")[1] ?? null, message: error.message }, error.headers);

@@ -70,8 +70,15 @@ test("a server killed mid-stream, then restarted: the user's message is there on
 
     app = startApp(port, testInfo.outputPath("app-2.log"));
     await waitForHealth(origin);
+    // Nothing heartbeats for the dead server's reply any more, so the restarted server's sweep repairs it
+    // once it is stale (lib/chat/stream-liveness.ts), without knowing which instance it belonged to.
+    await expect
+      .poll(async () => (await testDb().message.findFirstOrThrow({ where: { threadId, userId, role: "assistant" } })).status, {
+        timeout: 45_000,
+        intervals: [1_000],
+      })
+      .toBe("interrupted");
     const recovered = await testDb().message.findFirstOrThrow({ where: { threadId, userId, role: "assistant" } });
-    expect(recovered.status).toBe("interrupted");
     expect(recovered.content).toMatch(/^w1 w2 w3/);
     expect(recovered.content).not.toContain("w300");
     expect(await testDb().message.count({ where: { threadId, userId, role: "user" } })).toBe(1);

@@ -1,8 +1,9 @@
 import type { LanguageModelV3StreamPart } from "@ai-sdk/provider";
 import { APICallError } from "ai";
 import { MockLanguageModelV3 } from "ai/test";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { replyResponse, type ReplyOutcome } from "@/lib/chat/reply-stream";
+import { HEARTBEAT_MS } from "@/lib/chat/stream-liveness";
 
 // A model that streams `count` words, one every `delayMs`, optionally failing after `failAfter` words.
 function wordModel({ count, delayMs = 5, failAfter, failWith }: { count: number; delayMs?: number; failAfter?: number; failWith?: unknown }) {
@@ -56,7 +57,56 @@ const events = (body: string) =>
     .filter((line) => line.startsWith("data: {"))
     .map((line) => JSON.parse(line.slice(6)) as { type: string; [key: string]: unknown });
 
+const SHUTDOWN_KEY = Symbol.for("keyline.shutdownSignal");
+
 describe("replyResponse", () => {
+  afterEach(() => {
+    delete (globalThis as Record<symbol, unknown>)[SHUTDOWN_KEY];
+  });
+
+  it("ends a reply still streaming when the server's shutdown grace is over, stored as interrupted with its text", async () => {
+    const shutdown = new AbortController();
+    (globalThis as Record<symbol, unknown>)[SHUTDOWN_KEY] = shutdown.signal;
+    const { model, seen } = wordModel({ count: 500, delayMs: 5 });
+    const { sink, outcome } = recordingSink();
+    const response = replyResponse({ model, messages: [{ role: "user", content: "hi" }], assistantId: "a-s", signal: new AbortController().signal, sink });
+    const reader = response.body!.getReader();
+    let text = "";
+    while (!text.includes("w3 ")) text += new TextDecoder().decode((await reader.read()).value);
+    shutdown.abort();
+    while (!(await reader.read()).done);
+    const result = await outcome;
+    expect(seen.aborted).toBe(true);
+    expect(result.status).toBe("interrupted");
+    expect(result.text).toMatch(/^w1 w2 w3 /);
+    expect(result.text).not.toContain("w500");
+  });
+
+  it("touches a silent reply every few seconds so other instances can tell it is alive", async () => {
+    const model = new MockLanguageModelV3({
+      doStream: async ({ abortSignal }) => ({
+        stream: new ReadableStream<LanguageModelV3StreamPart>({
+          start(controller) {
+            controller.enqueue({ type: "stream-start", warnings: [] });
+            abortSignal?.addEventListener("abort", () => controller.error(abortSignal.reason));
+          },
+        }),
+      }),
+    });
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "Date"] });
+    try {
+      const { sink, progress } = recordingSink();
+      const request = new AbortController();
+      const response = replyResponse({ model, messages: [{ role: "user", content: "hi" }], assistantId: "a-h", signal: request.signal, sink });
+      await vi.advanceTimersByTimeAsync(HEARTBEAT_MS * 3 + 10);
+      expect(progress.length).toBeGreaterThanOrEqual(2);
+      request.abort();
+      await response.body?.cancel();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("streams the reply under the stored assistant id and records it complete with usage", async () => {
     const { model } = wordModel({ count: 4 });
     const { sink, outcome } = recordingSink();

@@ -121,9 +121,13 @@ export async function finishAssistantMessage(input: {
   });
 }
 
-// At server start, before any request: a reply still marked streaming lost its server mid-stream.
-// The one query here without an owner, because it repairs every owner's rows.
-export async function interruptLeftoverStreams(): Promise<number> {
-  const { count } = await db.message.updateMany({ where: { status: "streaming" }, data: { status: "interrupted" } });
+// A reply that stopped moving lost its server mid-stream (lib/chat/stream-liveness.ts); it becomes
+// `interrupted`, keeping whatever text was saved. The one query here without an owner, because it repairs
+// every owner's rows; replies other instances are still streaming keep moving and are left alone.
+export async function interruptStaleStreams(staleBefore: Date): Promise<number> {
+  const { count } = await db.message.updateMany({
+    where: { status: "streaming", updatedAt: { lt: staleBefore } },
+    data: { status: "interrupted" },
+  });
   return count;
 }

@@ -1,9 +1,8 @@
-// Preloaded into the production server (node --require, see scripts/start.mjs). Next only adds the
+// Part of the server preload (scripts/server/preload.cjs). Next only adds the
 // peer address to X-Forwarded-For when the client did not send the header itself, so a client could
 // pick the address it is rate-limited and logged under. Here every request's header is rebuilt from
 // what can be trusted: the entries appended by our own TRUSTED_PROXY_HOPS reverse proxies, then the
 // peer address. lib/http/request-info.ts reads the client at the same depth.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS preload, loaded with node --require
 const http = require("node:http");
 
 const hops = Math.max(0, Number.parseInt(process.env.TRUSTED_PROXY_HOPS || "0", 10) || 0);
