@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { oauthClients } from "./tests/support/oauth-clients";
 import { appOrigin, modelServerOrigin, oauthServerOrigin, ports } from "./tests/support/ports";
@@ -6,6 +8,9 @@ import { rigAppEnv } from "./tests/support/rig-app-env";
 // The e2e rig: a real SMTP capture server and the production build on a fresh database
 // (scripts/e2e.sh prepares DATABASE_URL for SQLite or PostgreSQL), driven in Debian's Chromium.
 const databaseUrl = process.env.DATABASE_URL;
+const logDir = process.env.E2E_LOG_DIR ?? path.resolve("test-results", "app-logs");
+fs.mkdirSync(logDir, { recursive: true });
+const appLogFile = path.join(logDir, `app-${ports.app}.log`);
 if (!databaseUrl) throw new Error("Run e2e tests through `npm run test:e2e -- sqlite|postgres` (DATABASE_URL is unset)");
 
 export default defineConfig({
@@ -47,12 +52,11 @@ export default defineConfig({
       stdout: "ignore",
     },
     {
-      command: "node scripts/start.mjs",
+      // JSON log lines go to the run's log folder (tests/support/check-logs.ts reads them afterwards).
+      command: `node scripts/start.mjs >> '${appLogFile}' 2>&1`,
       url: `${appOrigin}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      stdout: "pipe",
-      stderr: "pipe",
       env: {
         DATABASE_URL: databaseUrl,
         ...rigAppEnv(ports.app),

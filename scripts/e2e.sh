@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 engine=${1:-sqlite}; shift || true
 work=$(mktemp -d /tmp/keyline-e2e-XXXXXX)
 chmod 755 "$work"
+# Every app process of the run logs here, and the rig notes every secret it hands out; after the suite,
+# check-logs.ts proves the logs are JSON and hold none of them.
+export E2E_LOG_DIR="$work/logs" E2E_SECRETS_FILE="$work/secrets.jsonl"
+mkdir -p "$E2E_LOG_DIR"
 cleanup() {
   [ "$engine" = postgres ] && scripts/pg.sh stop "$work/pg"
   rm -rf "$work"
@@ -27,4 +31,9 @@ case "$engine" in
 esac
 
 echo "e2e on $engine"
-npx playwright test "$@"
+if ! npx playwright test "$@"; then
+  for log in "$E2E_LOG_DIR"/*.log; do echo "--- last lines of $log"; tail -n 15 "$log"; done
+  exit 1
+fi
+# A run of a few specs (arguments given) need not use every kind of secret; the full suite must.
+npx tsx tests/support/check-logs.ts "$E2E_LOG_DIR" "$E2E_SECRETS_FILE" $([ $# -gt 0 ] && echo --partial)

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { appOrigin } from "../support/ports";
 import { createKey, signedInUser } from "./support/api-keys";
 

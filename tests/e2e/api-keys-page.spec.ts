@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import OpenAI from "openai";
 import { hashApiKey } from "../../lib/api-keys/format";
 import { appOrigin } from "../support/ports";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import OpenAI from "openai";
 import { modelServerOrigin } from "../support/ports";
 import { createKey, openaiClient, rejectionOf, signedInUser } from "./support/api-keys";

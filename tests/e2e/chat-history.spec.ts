@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { testDb } from "./support/db";
 import { assistantMessages, chatBody, composer, marker, postChat, sendMessage, userIdOf, userMessages } from "./support/chat";
 import { signInWithEmail, uniqueEmail } from "./support/users";

@@ -1,56 +1,19 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import net from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
+import { freePort, startAppProcess, type AppProcess } from "./support/app-process";
 import { testDb } from "./support/db";
 import { assistantMessages, marker, modelRequests, sendMessage, threadIdFromUrl, userIdOf, userMessages } from "./support/chat";
 import { signInWithEmail, uniqueEmail } from "./support/users";
-import { rigAppEnv } from "../support/rig-app-env";
 
 // This test runs its own app process (the production start script) on a free port, against the same
 // database as the rig's app, so it can kill it without disturbing other tests.
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-function startApp(port: number, logFile: string): ChildProcess {
-  const log = fs.openSync(logFile, "a");
-  // Its own process group, so the start script and the server it spawns die together.
-  return spawn(process.execPath, ["scripts/start.mjs"], {
-    detached: true,
-    stdio: ["ignore", log, log],
-    env: {
-      ...process.env,
-      ...rigAppEnv(port),
-    },
-  });
-}
-
-async function waitForHealth(origin: string) {
-  await expect
-    .poll(async () => (await fetch(`${origin}/api/health`).catch(() => null))?.status, { timeout: 60_000, intervals: [250] })
-    .toBe(200);
-}
-
-async function killGroup(child: ChildProcess) {
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  process.kill(-child.pid!, "SIGKILL");
-  await exited;
-}
-
-test("a server killed mid-stream, then restarted: the user's message is there once and the reply is interrupted", async ({ page }, testInfo) => {
+test("a server killed mid-stream, then restarted: the user's message is there once and the reply is interrupted", async ({ page }) => {
   test.setTimeout(150_000);
   const port = await freePort();
-  const origin = `http://localhost:${port}`;
-  let app: ChildProcess | undefined = startApp(port, testInfo.outputPath("app-1.log"));
+  let app: AppProcess | undefined = await startAppProcess({ name: "restart-app", port });
+  const origin = app.origin;
   try {
     const email = uniqueEmail("restart");
     await signInWithEmail(page, email);
-    await waitForHealth(origin);
 
     await page.goto(`${origin}/chat`);
     const word = marker("crash");
@@ -61,15 +24,14 @@ test("a server killed mid-stream, then restarted: the user's message is there on
     const threadId = await threadIdFromUrl(page);
     const userId = await userIdOf(email);
 
-    await killGroup(app);
+    await app.kill();
     app = undefined;
     const dangling = await testDb().message.findFirstOrThrow({ where: { threadId, userId, role: "assistant" } });
     expect(dangling.status).toBe("streaming");
     // The model server saw the request end when its client died.
     await expect.poll(async () => (await modelRequests(word)).map((r) => r.aborted)).toEqual([true]);
 
-    app = startApp(port, testInfo.outputPath("app-2.log"));
-    await waitForHealth(origin);
+    app = await startAppProcess({ name: "restart-app", port });
     // Nothing heartbeats for the dead server's reply any more, so the restarted server's sweep repairs it
     // once it is stale (lib/chat/stream-liveness.ts), without knowing which instance it belonged to.
     await expect
@@ -90,6 +52,6 @@ test("a server killed mid-stream, then restarted: the user's message is there on
     await expect(assistantMessages(page).first()).toHaveAttribute("data-status", "interrupted");
     await expect(assistantMessages(page).first().getByText("Stopped")).toBeVisible();
   } finally {
-    if (app) await killGroup(app);
+    await app?.kill();
   }
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { testDb } from "./support/db";
 import { assistantMessages, chatBody, marker, postChat, sendMessage, threadIdFromUrl, userIdOf, userMessages } from "./support/chat";
 import { signInWithEmail, uniqueEmail } from "./support/users";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { testDb } from "./support/db";
 import { assistantMessages, composer, marker, modelRequests, sendMessage, threadIdFromUrl, userIdOf, userMessages } from "./support/chat";
 import { signInWithEmail, uniqueEmail } from "./support/users";

@@ -1,5 +1,5 @@
 import http from "node:http";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { ports } from "../support/ports";
 
 // A request from a loopback address of this test's own, with a client-chosen X-Forwarded-For.

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { sha256Hex } from "../../lib/auth/tokens";
 import { testDb } from "./support/db";
 import { signInWithEmail, signOut, uniqueEmail } from "./support/users";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { testDb } from "./support/db";
 import { mailTo } from "./support/mail";
 import { requestMagicLink, signInWithEmail, signOut, uniqueEmail } from "./support/users";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { testDb } from "./support/db";
 import { PROVIDERS, accountOwner, ageSessions, answerConsent, newIdentity, securityEvents, signInWithProvider } from "./support/oauth";
 import { signInWithEmail, uniqueEmail } from "./support/users";

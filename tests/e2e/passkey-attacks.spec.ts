@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { appOrigin } from "../support/ports";
 import { assert, attest, newCredential, userHandleOf } from "../support/soft-authenticator";
 import { testDb } from "./support/db";

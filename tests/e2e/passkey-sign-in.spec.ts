@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { testDb } from "./support/db";
 import { addPasskeyInSettings, addVirtualAuthenticator, userByEmail, withoutPasskeyAutofill } from "./support/passkeys";
 import { signInWithEmail, signOut, uniqueEmail } from "./support/users";

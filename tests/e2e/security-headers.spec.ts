@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signInWithEmail, uniqueEmail } from "./support/users";
 
 function expectSecurityHeaders(headers: Record<string, string>, where: string) {

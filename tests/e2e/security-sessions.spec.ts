@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "./support/test";
 import { signInWithEmail, uniqueEmail } from "./support/users";
 
 async function signedInContext(browser: Browser, email: string, userAgent?: string) {

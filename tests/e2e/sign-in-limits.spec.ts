@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./support/test";
 import { mailTo } from "./support/mail";
 import { uniqueEmail } from "./support/users";
 

@@ -4,6 +4,7 @@
 import http from "node:http";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { recordSecret } from "./secrets-ledger";
 
 type Captured = { to: string[]; from: string; subject: string; text: string; html: string; receivedAt: string };
 
@@ -18,6 +19,13 @@ const smtp = new SMTPServer({
   onData(stream, session, callback) {
     simpleParser(stream)
       .then((parsed) => {
+        for (const link of (parsed.text ?? "").match(/https?:\/\/\S+/g) ?? []) {
+          const token = new URL(link).searchParams.get("token");
+          if (token) {
+            recordSecret("magic-link", token);
+            recordSecret("magic-link", link);
+          }
+        }
         messages.push({
           to: session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()),
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",

@@ -16,6 +16,7 @@ import { OAuth2Server, type OAuth2Service } from "oauth2-mock-server";
 import { oauthClients, type RigProvider } from "./oauth-clients";
 import { consentForm, escapeHtml, sendHtml } from "./oauth-consent-page";
 import { appOrigin, oauthServerOrigin, ports } from "./ports";
+import { recordSecret } from "./secrets-ledger";
 
 type Identity = {
   sub: string;
@@ -124,6 +125,7 @@ async function createService(provider: RigProvider): Promise<OAuth2Service> {
   service.on("beforeAuthorizeRedirect", (redirect: { url: URL }, req: ConsentRequest) => {
     const code = redirect.url.searchParams.get("code");
     if (code && req.consent) grantsByCode.set(code, req.consent);
+    recordSecret("oauth-code", code);
   });
   service.on("beforeTokenSigning", (token: { payload: Record<string, unknown> }, req: TokenRequest) => {
     const grant = grantsByCode.get(req.body.code ?? "");
@@ -137,6 +139,7 @@ async function createService(provider: RigProvider): Promise<OAuth2Service> {
     if (!grant || grant.provider !== provider || req.body.redirect_uri !== grant.redirectUri) return refuse(400, "invalid_grant");
     if (grant.identity.fail === "token") return refuse(503, "temporarily_unavailable");
     grantsByAccessToken.set(String(response.body.access_token), grant);
+    for (const name of ["access_token", "id_token", "refresh_token"]) recordSecret("oauth-token", response.body[name] as string | undefined);
     if (provider === "github") {
       response.body = { access_token: response.body.access_token, token_type: "bearer", scope: "read:user,user:email" };
     }

@@ -1,6 +1,7 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import OpenAI from "openai";
 import { appOrigin } from "../../support/ports";
+import { recordSecret } from "../../support/secrets-ledger";
 import { signInWithEmail, uniqueEmail } from "./users";
 
 export type Scope = "models:read" | "chat:write" | "threads:read";
@@ -27,7 +28,9 @@ export async function createKey(
     data: { name: options.name ?? "test key", scopes: options.scopes ?? ["models:read", "chat:write"], expiresInDays: options.expiresInDays ?? 90 },
   });
   expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as CreatedKey;
+  const created = (await response.json()) as CreatedKey;
+  recordSecret("api-key", created.key);
+  return created;
 }
 
 export function openaiClient(apiKey: string, origin = appOrigin): OpenAI {
