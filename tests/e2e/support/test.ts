@@ -29,19 +29,19 @@ function recordCookies(context: BrowserContext) {
 
 // The rig's Playwright test: the default context and every context a test opens record their cookies.
 export const test = base.extend({
-  context: async ({ context }, use) => {
+  context: async ({ context }, provide) => {
     recordCookies(context);
-    await use(context);
+    await provide(context);
   },
   browser: [
-    async ({ browser }, use) => {
+    async ({ browser }, provide) => {
       const newContext = browser.newContext.bind(browser);
       browser.newContext = async (options) => {
         const context = await newContext(options);
         recordCookies(context);
         return context;
       };
-      await use(browser);
+      await provide(browser);
     },
     { scope: "worker" },
   ],
