@@ -97,7 +97,13 @@ function deploy() {
     const file = url.replace(/^file:/, "");
     fs.mkdirSync(path.dirname(path.resolve(root, file)), { recursive: true });
   }
-  process.stdout.write(prisma(["migrate", "deploy", "--config", configPath(engine)], { DATABASE_URL: url }));
+  try {
+    process.stdout.write(prisma(["migrate", "deploy", "--config", configPath(engine)], { DATABASE_URL: url }));
+  } catch (error) {
+    // Prisma has printed its own error on stderr; the exception around it adds nothing readable.
+    process.stdout.write(error.stdout ?? "");
+    process.exit(error.status ?? 1);
+  }
 }
 
 const [command, arg] = process.argv.slice(2);

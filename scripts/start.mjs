@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import pino from "pino";
 import { databaseUrl, engineOf } from "./database-url.mjs";
 
@@ -32,11 +33,20 @@ const env = {
 };
 if (env.EMAIL_OUTBOX) env.EMAIL_OUTBOX = path.resolve(root, env.EMAIL_OUTBOX);
 
-const migrate = spawnSync(process.execPath, [path.join(root, "scripts", "db.mjs"), "deploy"], { env, encoding: "utf8" });
-for (const line of `${migrate.stdout}\n${migrate.stderr}`.split("\n")) {
-  if (line.trim()) log.info({ source: "migrate" }, line.trim());
-}
-if (migrate.status !== 0) {
+// Instances starting together (a scaled deployment) all try to migrate: Prisma serialises them with a
+// PostgreSQL advisory lock but gives up waiting after 10 s, so a lock timeout is retried, not fatal.
+for (let attempt = 1; ; attempt += 1) {
+  const migrate = spawnSync(process.execPath, [path.join(root, "scripts", "db.mjs"), "deploy"], { env, encoding: "utf8" });
+  const output = stripVTControlCharacters(`${migrate.stdout}\n${migrate.stderr}`);
+  if (migrate.status === 0) {
+    for (const line of output.split("\n")) if (line.trim()) log.info({ source: "migrate" }, line.trim());
+    break;
+  }
+  if (output.includes("advisory lock") && attempt < 6) {
+    log.info({ source: "migrate", attempt }, "another instance is applying migrations; waiting for it");
+    continue;
+  }
+  for (const line of output.split("\n")) if (line.trim()) log.error({ source: "migrate" }, line.trim());
   log.error({ source: "migrate", exitCode: migrate.status }, "migrations failed; not starting");
   process.exit(1);
 }

@@ -21,7 +21,7 @@ const logger = pino({
 const levels = { log: "info", info: "info", debug: "debug", warn: "warn", error: "error", trace: "trace" };
 for (const [method, level] of Object.entries(levels)) {
   console[method] = (...args) => {
-    const message = util.format(...args).trim();
+    const message = util.stripVTControlCharacters(util.format(...args)).trim();
     if (message) logger[level](message);
   };
 }

@@ -22,9 +22,9 @@ export async function signedInUser(browser: Browser, label = "dev"): Promise<{ p
 // POST /api/keys as the signed-in user's script would (session cookie, no browser headers).
 export async function createKey(
   page: Page,
-  options: { name?: string; scopes?: Scope[]; expiresInDays?: number } = {},
+  options: { name?: string; scopes?: Scope[]; expiresInDays?: number; origin?: string } = {},
 ): Promise<CreatedKey> {
-  const response = await page.request.post("/api/keys", {
+  const response = await page.request.post(`${options.origin ?? ""}/api/keys`, {
     data: { name: options.name ?? "test key", scopes: options.scopes ?? ["models:read", "chat:write"], expiresInDays: options.expiresInDays ?? 90 },
   });
   expect(response.status(), await response.text()).toBe(201);

@@ -6,9 +6,10 @@ export function uniqueEmail(label = "user"): string {
   return `${label}-${randomUUID().slice(0, 8)}@example.test`;
 }
 
-export async function requestMagicLink(page: Page, email: string): Promise<string> {
+// `origin`: another app process than the rig's (its links then point to it, per its AUTH_URL).
+export async function requestMagicLink(page: Page, email: string, origin = ""): Promise<string> {
   const before = (await mailTo(email)).length;
-  await page.goto("/login");
+  await page.goto(`${origin}/login`);
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
@@ -17,8 +18,8 @@ export async function requestMagicLink(page: Page, email: string): Promise<strin
 }
 
 // Through the real login form, the captured mail and the confirmation page, as a person would.
-export async function signInWithEmail(page: Page, email: string): Promise<void> {
-  const link = await requestMagicLink(page, email);
+export async function signInWithEmail(page: Page, email: string, origin = ""): Promise<void> {
+  const link = await requestMagicLink(page, email, origin);
   await page.goto(link);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("signed-in-as")).toHaveText(email);
