@@ -33,4 +33,7 @@ EXPOSE 3000
 VOLUME ["/app/data"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+# start.mjs handles SIGTERM itself (graceful stop, see docs/self-host.md), so no init wrapper is needed;
+# give `docker stop -t` more than SHUTDOWN_GRACE_SECONDS (8 s by default).
+STOPSIGNAL SIGTERM
 CMD ["node", "scripts/start.mjs"]

@@ -7,6 +7,9 @@ import { finishAssistantMessage, saveAssistantProgress } from "@/lib/db/queries/
 import { sessionRoute } from "@/lib/http/session-route";
 import { consumeRateLimit, rateLimitedError, rateLimitHeaders } from "@/lib/rate-limit/limiter";
 
+// Streamed replies run inside one invocation on serverless hosts (Vercel): room for a slow model.
+export const maxDuration = 300;
+
 export const POST = sessionRoute(async (request, { user }) => {
   const { threadId, message, model: requestedModel } = await readChatRequest(request);
   const limit = await consumeRateLimit("chat", user.id);

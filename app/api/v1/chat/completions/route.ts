@@ -2,6 +2,9 @@
 import { withApiKey } from "@/lib/api-keys/with-api-key";
 import { createChatCompletion, parseChatCompletionRequest } from "@/lib/openai-compat/chat-completions";
 
+// Streamed replies run inside one invocation on serverless hosts (Vercel): room for a slow model.
+export const maxDuration = 300;
+
 export const POST = withApiKey({ scope: "chat:write" }, async (request, { usage }) => {
   const body = await parseChatCompletionRequest(request);
   return createChatCompletion({ request, body, usage });
