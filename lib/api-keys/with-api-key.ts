@@ -17,13 +17,19 @@ export type ApiKeyHandler<P> = (request: Request, context: { params: P; key: Api
 const invalidKey = (message = "Invalid API key. Check that you copied it in full, or create a new one at /settings/api-keys.") =>
   new OpenAIError(401, { type: "authentication_error", code: "invalid_api_key", message });
 
+// The production server's preload gives every request an id (scripts/server/request-log.cjs) that is
+// also on its log lines; elsewhere (next dev, serverless hosts) one is made here, in OpenAI's style.
+function requestIdOf(request: Request): string {
+  return request.headers.get("x-request-id") ?? `req_${crypto.randomBytes(12).toString("hex")}`;
+}
+
 // Every /v1 handler, in the spirit of dub's withWorkspace: the key's shape and checksum are checked
 // before any database work, then its hash is looked up; revoked and expired keys stop at once, the
 // scope is checked, the per-key rate limit applies, and use is recorded after the response.
 // Cookies are never read, so a browser session cannot be used for cross-site calls to the API.
 export function withApiKey<P = Record<string, never>>(options: { scope: ApiKeyScope }, handler: ApiKeyHandler<P>) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
-    const headers: Record<string, string> = { "x-request-id": `req_${crypto.randomBytes(12).toString("hex")}` };
+    const headers: Record<string, string> = { "x-request-id": requestIdOf(request) };
     try {
       refuseKeyInUrl(new URL(request.url));
       const presented = presentedKey(request.headers);

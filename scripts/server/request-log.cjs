@@ -14,7 +14,8 @@ const ID_SEGMENT = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 function requestIdOf(request) {
   const given = request.headers["x-request-id"];
   if (trustProxyId && typeof given === "string" && PLAIN_ID.test(given)) return given;
-  return crypto.randomUUID();
+  // OpenAI's style (the developer API mirrors it): req_ and 96 random bits in hex.
+  return `req_${crypto.randomBytes(12).toString("hex")}`;
 }
 
 function pathOf(url) {
