@@ -2,6 +2,8 @@ import { expect, test } from "./support/test";
 import { testDb } from "./support/db";
 import { addPasskeyInSettings, addVirtualAuthenticator, userByEmail, withoutPasskeyAutofill } from "./support/passkeys";
 import { signInWithEmail, uniqueEmail } from "./support/users";
+import { appOrigin } from "../support/ports";
+import { attest, newCredential, userHandleOf } from "../support/soft-authenticator";
 
 test("the passkey list shows each passkey's name, dates and whether it is synced, and renames it", async ({ page, context }) => {
   await withoutPasskeyAutofill(context);
@@ -67,4 +69,40 @@ test("the last way to sign in cannot be removed", async ({ page, context }) => {
   await item.getByRole("button", { name: "Remove passkey" }).click();
   await expect(page.getByText("You have no passkeys yet.")).toBeVisible();
   expect(await testDb().passkey.count({ where: { userId: user.id } })).toBe(0);
+});
+
+test("removing both of the last two passkeys at once leaves one", async ({ page, context }) => {
+  await withoutPasskeyAutofill(context);
+  const email = uniqueEmail("race");
+  await signInWithEmail(page, email);
+  const user = await userByEmail(email);
+  // Two passkeys registered through the real ceremony (a software authenticator), then the email stops
+  // counting as a way in: the two passkeys are all that is left.
+  for (const name of ["Key one", "Key two"]) {
+    const options = await (await page.request.post("/api/passkeys/register/options")).json();
+    const credential = newCredential({ userHandle: userHandleOf(user.id) });
+    const response = await page.request.post("/api/passkeys/register/verify", {
+      data: { response: attest(credential, { challenge: options.challenge, origin: appOrigin, rpId: "localhost" }) },
+    });
+    expect(response.status()).toBe(201);
+    await testDb().passkey.update({ where: { id: ((await response.json()) as { passkey: { id: string } }).passkey.id }, data: { name } });
+  }
+  await testDb().user.update({ where: { id: user.id }, data: { emailVerified: null } });
+
+  const other = await context.newPage();
+  await page.goto("/settings/security");
+  await other.goto("/settings/security");
+  await page.getByRole("listitem", { name: "Key one" }).getByRole("button", { name: "Remove Key one" }).click();
+  await other.getByRole("listitem", { name: "Key two" }).getByRole("button", { name: "Remove Key two" }).click();
+  await Promise.all([
+    page.getByRole("listitem", { name: "Key one" }).getByRole("button", { name: "Remove passkey" }).click(),
+    other.getByRole("listitem", { name: "Key two" }).getByRole("button", { name: "Remove passkey" }).click(),
+  ]);
+  // One removal is refused as the last way in (checked under the user's row lock); without the lock both
+  // would pass the check and no alert would ever show.
+  const refused = (tab: typeof page, name: string) =>
+    tab.getByRole("listitem", { name }).getByRole("alert").filter({ hasText: "This is your last way to sign in" });
+  await expect.poll(async () => (await refused(page, "Key one").count()) + (await refused(other, "Key two").count())).toBe(1);
+  await expect.poll(() => testDb().securityEvent.count({ where: { userId: user.id, type: "passkey_removed" } })).toBe(1);
+  expect(await testDb().passkey.count({ where: { userId: user.id } })).toBe(1);
 });

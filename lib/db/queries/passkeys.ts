@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { WaysInClient } from "./ways-in";
 
 const listFields = {
   id: true,
@@ -74,9 +75,25 @@ export async function renamePasskey({ id, userId, name }: { id: string; userId: 
   return count === 1;
 }
 
-export async function deletePasskey({ id, userId }: { id: string; userId: string }) {
-  const { count } = await db.passkey.deleteMany({ where: { id, userId } });
-  return count === 1;
+// Like deleteLinkedAccount: the user's row is locked first, so two removals at once (a passkey here, an
+// account there) are checked one after the other and cannot both pass the last-way-in check.
+export async function deletePasskey({
+  id,
+  userId,
+  beforeDelete,
+}: {
+  id: string;
+  userId: string;
+  beforeDelete: (tx: WaysInClient) => Promise<void>;
+}) {
+  return db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { updatedAt: new Date() }, select: { id: true } });
+    const passkey = await tx.passkey.findFirst({ where: { id, userId }, select: { id: true, name: true } });
+    if (!passkey) return null;
+    await beforeDelete(tx);
+    await tx.passkey.delete({ where: { id: passkey.id } });
+    return passkey;
+  });
 }
 
 function splitTransports(value: string): string[] {

@@ -41,11 +41,9 @@ export async function deletePasskeyAction(_previous: FormState, formData: FormDa
   try {
     const user = await requireRecentSignIn();
     const { id } = deletePasskeyInput.parse({ id: formData.get("id") });
-    // Ownership first, so another user's id answers exactly like one that does not exist.
-    const passkey = await findPasskey({ id, userId: user.id });
+    // Scoped by owner, so another user's id answers exactly like one that does not exist.
+    const passkey = await deletePasskey({ id, userId: user.id, beforeDelete: (tx) => assertNotLastWayIn(user.id, tx) });
     if (!passkey) throw passkeyErrors.notFound();
-    await assertNotLastWayIn(user.id);
-    if (!(await deletePasskey({ id, userId: user.id }))) throw passkeyErrors.notFound();
     await recordSecurityEvent({
       userId: user.id,
       type: "passkey_removed",
