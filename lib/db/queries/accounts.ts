@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { withUserLocked } from "./user-lock";
 import type { WaysInClient } from "./ways-in";
 
 // Provider accounts linked to users (Google, GitHub, OIDC). Rows hold the provider's id for the person
@@ -43,8 +44,7 @@ export async function deleteLinkedAccount({
   userId: string;
   beforeDelete: (tx: WaysInClient) => Promise<void>;
 }) {
-  return db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { updatedAt: new Date() }, select: { id: true } });
+  return withUserLocked(userId, async (tx) => {
     const account = await tx.account.findFirst({ where: { id, userId, type: { in: ["oauth", "oidc"] } }, select: listed });
     if (!account) return null;
     await beforeDelete(tx);

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { withUserLocked } from "./user-lock";
 import type { WaysInClient } from "./ways-in";
 
 const listFields = {
@@ -75,8 +76,8 @@ export async function renamePasskey({ id, userId, name }: { id: string; userId: 
   return count === 1;
 }
 
-// Like deleteLinkedAccount: the user's row is locked first, so two removals at once (a passkey here, an
-// account there) are checked one after the other and cannot both pass the last-way-in check.
+// Under the user's lock, like deleteLinkedAccount: two removals at once (a passkey here, an account
+// there) are checked one after the other and cannot both pass the last-way-in check.
 export async function deletePasskey({
   id,
   userId,
@@ -86,8 +87,7 @@ export async function deletePasskey({
   userId: string;
   beforeDelete: (tx: WaysInClient) => Promise<void>;
 }) {
-  return db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { updatedAt: new Date() }, select: { id: true } });
+  return withUserLocked(userId, async (tx) => {
     const passkey = await tx.passkey.findFirst({ where: { id, userId }, select: { id: true, name: true } });
     if (!passkey) return null;
     await beforeDelete(tx);
