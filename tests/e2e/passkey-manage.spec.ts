@@ -53,6 +53,10 @@ test("the last way to sign in cannot be removed", async ({ page, context }) => {
   // The account's email stops counting as a way in (as for an address a provider never verified),
   // so the passkey is all that is left.
   await testDb().user.update({ where: { id: user.id }, data: { emailVerified: null } });
+  // An account at a provider the server no longer offers is no way in either.
+  await testDb().account.create({
+    data: { userId: user.id, type: "oidc", provider: "retired-sso", providerAccountId: `gone-${user.id}` },
+  });
   await page.reload();
   const item = page.getByRole("listitem", { name: "Chrome on Windows" });
   await item.getByRole("button", { name: "Remove Chrome on Windows" }).click();
