@@ -63,6 +63,7 @@ const schema = z.object({
   // Read by the server preload too (scripts/server/), which starts before the app; validated here.
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(8),
+  BENCH_UNGATED_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
 // The names of every setting, for docs/configuration.md and its drift test.
@@ -82,6 +83,11 @@ function parseDurationMs(value: string): number {
   const unit = value.at(-1) as "s" | "m" | "h" | "d";
   const factor = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit];
   return Number(value.slice(0, -1)) * factor;
+}
+
+function isLoopbackOrigin(origin: string): boolean {
+  const { protocol, hostname } = new URL(origin);
+  return protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(hostname);
 }
 
 // .env files often hold `NAME=` for "unset".
@@ -136,6 +142,10 @@ export function loadEnv(): Env {
     if (present.length > 0 && missing) {
       throw new InvalidSettingError(`Invalid setting ${missing}: required when ${present.join(" and ")} ${present.length > 1 ? "are" : "is"} set`);
     }
+  }
+  // Benchmarks only (lib/auth/bench-ungated.ts): never on an origin anyone else can reach.
+  if (values.BENCH_UNGATED_SECRET && !isLoopbackOrigin(values.AUTH_URL)) {
+    throw new InvalidSettingError("Invalid setting BENCH_UNGATED_SECRET: only for benchmarks, with AUTH_URL on localhost or 127.0.0.1");
   }
   // Auth.js reads AUTH_URL itself; without it, it would trust the request's Host and X-Forwarded-* headers.
   process.env.AUTH_URL ??= values.AUTH_URL;

@@ -3,7 +3,8 @@ import { STALE_AFTER_MS, SWEEP_EVERY_MS } from "./chat/stream-liveness";
 // A bad setting stops the server at start with one line naming it, before any request is served.
 export async function startServer(): Promise<void> {
   try {
-    await import("./env");
+    const { env } = await import("./env");
+    if (env.BENCH_UNGATED_SECRET) console.warn("keyline: BENCH_UNGATED_SECRET is set: benchmark mode (docs/benchmarks.md); never set it in production");
   } catch (error) {
     if (error instanceof Error && error.name === "InvalidSettingError") {
       console.error(`keyline: ${error.message}`);

@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { after } from "next/server";
 import { findApiKeyByHash, type ApiKeyPrincipal } from "@/lib/db/queries/api-keys";
 import { requestInfoFrom } from "@/lib/http/request-info";
+import { setServerTiming } from "@/lib/http/server-timing";
 import { OpenAIError, toOpenAIError } from "@/lib/openai-compat/errors";
 import { consumeRateLimit, rateLimitHeaders } from "@/lib/rate-limit/limiter";
 import type { ApiKeyScope } from "@/lib/api-keys/constants";
@@ -27,8 +28,10 @@ function requestIdOf(request: Request): string {
 // before any database work, then its hash is looked up; revoked and expired keys stop at once, the
 // scope is checked, the per-key rate limit applies, and use is recorded after the response.
 // Cookies are never read, so a browser session cannot be used for cross-site calls to the API.
+// Server-Timing tells the key check (key) and the rate limit (ratelimit) from the whole handler (app).
 export function withApiKey<P = Record<string, never>>(options: { scope: ApiKeyScope }, handler: ApiKeyHandler<P>) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    const started = performance.now();
     const headers: Record<string, string> = { "x-request-id": requestIdOf(request) };
     try {
       refuseKeyInUrl(new URL(request.url));
@@ -47,7 +50,9 @@ export function withApiKey<P = Record<string, never>>(options: { scope: ApiKeySc
         });
       }
 
+      const keyChecked = performance.now();
       const limit = await consumeRateLimit("api_key", key.id);
+      const limited = performance.now();
       Object.assign(headers, rateLimitHeaders(limit));
       if (!limit.allowed) {
         throw new OpenAIError(429, {
@@ -64,6 +69,7 @@ export function withApiKey<P = Record<string, never>>(options: { scope: ApiKeySc
       const response = await handler(request, { params: await context.params, key, usage });
       for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
       if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
+      setServerTiming(response, { key: keyChecked - started, ratelimit: limited - keyChecked, app: performance.now() - started });
       return response;
     } catch (error) {
       return toOpenAIError(error).toResponse(headers);

@@ -1,8 +1,9 @@
 import "server-only";
 import { Redis } from "ioredis";
-import { RateLimiterPrisma, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { RateLimiterDb } from "./db-limiter";
 
 // Counters live where every instance sees them: Redis when REDIS_URL is set, else the database.
 let redis: Redis | undefined;
@@ -17,5 +18,5 @@ export function createLimiter(options: { keyPrefix: string; points: number; dura
   const common = { keyPrefix: options.keyPrefix, points: options.points, duration: options.durationSeconds };
   const client = redisClient();
   if (client) return new RateLimiterRedis({ ...common, storeClient: client });
-  return new RateLimiterPrisma({ ...common, storeClient: db, tableName: "rateLimitBucket" });
+  return new RateLimiterDb({ ...common, storeClient: db });
 }

@@ -39,4 +39,14 @@ describe("settings", () => {
     vi.stubEnv("AUTH_URL", "https://chat.example.com");
     expect(loadEnv().useSecureCookies).toBe(true);
   });
+
+  it("accepts the benchmarks' ungated secret only on a loopback origin", () => {
+    vi.stubEnv("BENCH_UNGATED_SECRET", "bench-0123456789abcdefghijklmnopqrstuv");
+    vi.stubEnv("AUTH_URL", "http://localhost:3300");
+    expect(loadEnv().BENCH_UNGATED_SECRET).toBe("bench-0123456789abcdefghijklmnopqrstuv");
+    vi.stubEnv("AUTH_URL", "https://chat.example.com");
+    expect(() => loadEnv()).toThrowError(/^Invalid setting BENCH_UNGATED_SECRET: only for benchmarks/);
+    vi.stubEnv("AUTH_URL", "http://10.0.0.5:3000");
+    expect(() => loadEnv()).toThrowError(/^Invalid setting BENCH_UNGATED_SECRET: /);
+  });
 });

@@ -1,0 +1,93 @@
+// 6. Concurrency: 200 people each start a chat at the same moment (200 signed-in users, one streamed
+// reply each through POST /api/chat) against one fresh instance; errors, time to first token, and
+// the server process's peak resident memory.
+import { randomUUID } from "node:crypto";
+import { engineLabel, type Benchmark } from "./benchmark";
+import { round, stats, timeStream, uiMessageContent, type StreamTiming } from "./measure";
+import { atMost, figure } from "./report";
+import { memoryOf, MODEL_ID, type RunningApp } from "./rig";
+import { seedUsers, type BenchUser } from "./seed";
+
+const STREAMS = 200;
+const WARMUP = 10;
+const DELAY_MS = 20;
+const TOKENS = 50;
+
+function chat(app: RunningApp, user: BenchUser): Promise<StreamTiming> {
+  const text = `[[delay=${DELAY_MS}]] [[tokens=${TOKENS}]] Hello from ${user.email}`;
+  return timeStream(
+    `${app.origin}/api/chat`,
+    {
+      headers: { "content-type": "application/json", cookie: user.cookie },
+      body: JSON.stringify({ id: randomUUID(), model: MODEL_ID, message: { id: randomUUID(), role: "user", parts: [{ type: "text", text }] } }),
+    },
+    uiMessageContent,
+  ).catch((error: unknown) => ({ status: 0, ttft: NaN, total: NaN, chunkTimes: [], text: "", error: error instanceof Error ? error.message : String(error) }));
+}
+
+const failed = (run: StreamTiming) => run.status !== 200 || Boolean(run.error) || run.chunkTimes.length !== TOKENS;
+
+export const concurrency: Benchmark = {
+  name: "concurrency",
+  title: "6. Concurrency",
+  engines: ["sqlite", "postgres"],
+  async run(ctx, engine) {
+    const app = await ctx.app(engine, { fresh: true });
+    const users = await seedUsers(app.db, STREAMS + WARMUP, "crowd");
+    const warm = await Promise.all(users.slice(0, WARMUP).map((user) => chat(app, user)));
+    if (warm.some(failed)) throw new Error(`warm-up failed: ${warm.find(failed)!.error ?? warm.find(failed)!.text.slice(0, 200)}`);
+
+    const before = memoryOf(app.serverPid);
+    let peakSampledKb = before.rssKb;
+    const sampler = setInterval(() => {
+      try {
+        peakSampledKb = Math.max(peakSampledKb, memoryOf(app.serverPid).rssKb);
+      } catch {
+        // the server is gone; the errors will say so
+      }
+    }, 50);
+    ctx.log(`concurrency: ${STREAMS} streamed chats at once`);
+    const started = performance.now();
+    const runs = await Promise.all(users.slice(WARMUP).map((user) => chat(app, user)));
+    const wallMs = performance.now() - started;
+    clearInterval(sampler);
+    const after = memoryOf(app.serverPid);
+
+    const errors = runs.filter(failed);
+    const ok = runs.filter((run) => !failed(run));
+    const ttft = stats(ok.map((run) => run.ttft));
+    const total = stats(ok.map((run) => run.total));
+    const stored = await app.db.message.count({ where: { role: "assistant", status: "complete", userId: { in: users.map((u) => u.id) } } });
+    const peakMb = Math.max(after.hwmKb, peakSampledKb) / 1024;
+    const db = engineLabel(engine);
+    const errorSamples = [...new Set(errors.map((run) => run.error ?? `HTTP ${run.status}, ${run.chunkTimes.length} chunks`))].slice(0, 5);
+    return {
+      raw: { streams: STREAMS, tokens: TOKENS, delayMs: DELAY_MS, wallMs, ttft, total, errors: errors.length, errorSamples, stored, memoryKb: { before, after, peakSampledKb } },
+      figures: [
+        figure({
+          benchmark: "6 concurrency",
+          name: `${STREAMS} concurrent streamed chats: errors (${db})`,
+          value: errors.length,
+          unit: "",
+          goal: atMost(0, "0"),
+          detail: `${stored} of ${STREAMS + WARMUP} replies stored complete; all done in ${(wallMs / 1000).toFixed(1)} s${errorSamples.length ? `; e.g. ${errorSamples.join(" | ").slice(0, 200)}` : ""}`,
+        }),
+        figure({
+          benchmark: "6 concurrency",
+          name: `time to first token p99 (${db})`,
+          value: ttft.p99,
+          unit: "ms",
+          detail: `p50 ${round(ttft.p50)} ms; whole reply (${TOKENS} chunks, ${DELAY_MS} ms apart) p50 ${round(total.p50)} ms, p99 ${round(total.p99)} ms`,
+        }),
+        figure({
+          benchmark: "6 concurrency",
+          name: `peak RSS of the server (${db})`,
+          value: peakMb,
+          unit: "MB",
+          goal: atMost(400, "≤ 400 MB"),
+          detail: `${Math.round(before.rssKb / 1024)} MB before the burst, ${Math.round(after.rssKb / 1024)} MB after`,
+        }),
+      ],
+    };
+  },
+};
