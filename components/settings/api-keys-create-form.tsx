@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import {
   API_KEY_NAME_MAX,
   API_KEY_SCOPES,
@@ -24,6 +25,7 @@ const REAUTH_CODE = "forbidden:reauthenticate";
 
 export function ApiKeyCreateForm({ reauthenticateUrl, baseUrl }: { reauthenticateUrl: string; baseUrl: string }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
@@ -125,7 +127,7 @@ export function ApiKeyCreateForm({ reauthenticateUrl, baseUrl }: { reauthenticat
             ) : null}
           </Alert>
         ) : null}
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={pending || !hydrated}>
           {pending ? "Creating…" : "Create key"}
         </Button>
       </form>
