@@ -25,7 +25,7 @@ export const apiKeys: Benchmark = {
       ],
       connections: 8,
       seconds: ctx.quick ? 1 : 2,
-      rounds: ctx.quick ? 2 : 6,
+      rounds: ctx.quick ? 2 : 5,
       serverPid: app.serverPid,
     })) as [LoadResult, LoadResult];
     if (keyed.non2xx > 0) throw new Error(`${keyed.non2xx} GET /v1/models requests failed under load`);

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { engineLabel, type Benchmark } from "./benchmark";
 import { round, stats, timeStream, uiMessageContent, type StreamTiming } from "./measure";
 import { atMost, figure } from "./report";
-import { memoryOf, MODEL_ID, type RunningApp } from "./rig";
+import { cpuMsOf, memoryOf, MODEL_ID, type RunningApp } from "./rig";
 import { seedUsers, type BenchUser } from "./seed";
 
 const STREAMS = 200;
@@ -48,8 +48,10 @@ export const concurrency: Benchmark = {
     }, 50);
     ctx.log(`concurrency: ${STREAMS} streamed chats at once`);
     const started = performance.now();
+    const cpuBefore = cpuMsOf(app.serverPid);
     const runs = await Promise.all(users.slice(WARMUP).map((user) => chat(app, user)));
     const wallMs = performance.now() - started;
+    const cpuMs = cpuMsOf(app.serverPid) - cpuBefore;
     clearInterval(sampler);
     const after = memoryOf(app.serverPid);
 
@@ -62,7 +64,7 @@ export const concurrency: Benchmark = {
     const db = engineLabel(engine);
     const errorSamples = [...new Set(errors.map((run) => run.error ?? `HTTP ${run.status}, ${run.chunkTimes.length} chunks`))].slice(0, 5);
     return {
-      raw: { streams: STREAMS, tokens: TOKENS, delayMs: DELAY_MS, wallMs, ttft, total, errors: errors.length, errorSamples, stored, memoryKb: { before, after, peakSampledKb } },
+      raw: { streams: STREAMS, tokens: TOKENS, delayMs: DELAY_MS, wallMs, cpuMs, ttft, total, errors: errors.length, errorSamples, stored, memoryKb: { before, after, peakSampledKb } },
       figures: [
         figure({
           benchmark: "6 concurrency",
@@ -77,7 +79,9 @@ export const concurrency: Benchmark = {
           name: `time to first token p99 (${db})`,
           value: ttft.p99,
           unit: "ms",
-          detail: `p50 ${round(ttft.p50)} ms; whole reply (${TOKENS} chunks, ${DELAY_MS} ms apart) p50 ${round(total.p50)} ms, p99 ${round(total.p99)} ms`,
+          detail:
+            `p50 ${round(ttft.p50)} ms; whole reply (${TOKENS} chunks, ${DELAY_MS} ms apart) p50 ${round(total.p50)} ms, p99 ${round(total.p99)} ms; ` +
+            `the server used ${(cpuMs / 1000).toFixed(1)} s of CPU in ${(wallMs / 1000).toFixed(1)} s`,
         }),
         figure({
           benchmark: "6 concurrency",

@@ -44,9 +44,9 @@ export const gate: Benchmark = {
         { name: "ungated", url, headers: { cookie: user.cookie, [UNGATED_HEADER]: ungatedSecret } },
       ];
       ctx.log(`gate ${page}: latency, one request at a time`);
-      const latency = await compareLatency({ variants, count: ctx.quick ? 100 : 400 });
+      const latency = await compareLatency({ variants, count: ctx.quick ? 100 : 300 });
       ctx.log(`gate ${page}: throughput, 8 connections`);
-      const load = await compareLoad({ variants, connections: 8, seconds: ctx.quick ? 1 : 2, rounds: ctx.quick ? 2 : 4, serverPid: app.serverPid });
+      const load = await compareLoad({ variants, connections: 8, seconds: ctx.quick ? 1 : 2, rounds: ctx.quick ? 2 : 3, serverPid: app.serverPid });
       const [gatedLatency, ungatedLatency] = latency as [(typeof latency)[0], (typeof latency)[0]];
       const [gatedLoad, ungatedLoad] = load as [LoadResult, LoadResult];
       raw[page] = { latency: latency.map(({ name, latency: l }) => ({ name, latency: l })), load };
