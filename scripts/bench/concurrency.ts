@@ -3,7 +3,8 @@
 // the server process's peak resident memory.
 import { randomUUID } from "node:crypto";
 import { engineLabel, type Benchmark } from "./benchmark";
-import { round, stats, timeStream, uiMessageContent, type StreamTiming } from "./measure";
+import { round, stats } from "./measure";
+import { timeStream, uiMessageContent, type StreamTiming } from "./stream-timing";
 import { atMost, figure } from "./report";
 import { cpuMsOf, memoryOf, MODEL_ID, type RunningApp } from "./rig";
 import { seedUsers, type BenchUser } from "./seed";

@@ -4,7 +4,8 @@
 // chunks as they come or holds them back.
 import { randomUUID } from "node:crypto";
 import { engineLabel, type Benchmark } from "./benchmark";
-import { openAIContent, percentile, round, stats, timeStream, uiMessageContent, type StreamTiming } from "./measure";
+import { percentile, round, stats } from "./measure";
+import { openAIContent, timeStream, uiMessageContent, type StreamTiming } from "./stream-timing";
 import { atLeast, atMost, figure, type Figure } from "./report";
 import { benchPorts, cpuMsOf, MODEL_ID } from "./rig";
 
