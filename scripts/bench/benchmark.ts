@@ -7,8 +7,9 @@ export type BenchContext = {
   rig: Rig;
   // Shorter runs for trying the benchmarks out (--quick); figures from them are rough.
   quick: boolean;
-  // The app on this engine: the one already running, or a fresh one (fresh database, fresh process).
-  app(engine: Engine, options?: { fresh?: boolean }): Promise<RunningApp>;
+  // The app on this engine: the one already running, or a fresh one (fresh database, fresh process),
+  // always fresh when given settings of its own.
+  app(engine: Engine, options?: { fresh?: boolean; settings?: Record<string, string> }): Promise<RunningApp>;
   // A signed-in user with an API key on that app, made once per app.
   user(app: RunningApp): Promise<BenchUser & { apiKey: string }>;
   log(message: string): void;
@@ -27,15 +28,17 @@ export const engineLabel = (engine: Engine) => (engine === "sqlite" ? "SQLite" :
 
 export function createContext(rig: Rig, quick: boolean, log: (message: string) => void): BenchContext {
   let current: RunningApp | undefined;
+  let custom = false;
   const users = new WeakMap<RunningApp, Promise<BenchUser & { apiKey: string }>>();
   return {
     rig,
     quick,
     log,
     async app(engine, options = {}) {
-      if (current && current.engine === engine && !options.fresh) return current;
-      log(`starting the app on ${engineLabel(engine)}`);
-      current = await rig.startApp(engine);
+      if (current && current.engine === engine && !options.fresh && !options.settings && !custom) return current;
+      log(`starting the app on ${engineLabel(engine)}${options.settings ? ` with ${JSON.stringify(options.settings)}` : ""}`);
+      current = await rig.startApp(engine, options.settings);
+      custom = Boolean(options.settings);
       return current;
     },
     user(app) {

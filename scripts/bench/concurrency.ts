@@ -2,11 +2,11 @@
 // reply each through POST /api/chat) against one fresh instance; errors, time to first token, and
 // the server process's peak resident memory.
 import { randomUUID } from "node:crypto";
-import { engineLabel, type Benchmark } from "./benchmark";
+import { engineLabel, type BenchContext, type Benchmark, type BenchResult } from "./benchmark";
 import { round, stats } from "./measure";
 import { timeStream, uiMessageContent, type StreamTiming } from "./stream-timing";
 import { atMost, figure } from "./report";
-import { cpuMsOf, memoryOf, MODEL_ID, type RunningApp } from "./rig";
+import { cpuMsOf, memoryOf, MODEL_ID, type Engine, type RunningApp } from "./rig";
 import { seedUsers, type BenchUser } from "./seed";
 
 const STREAMS = 200;
@@ -26,6 +26,10 @@ function chat(app: RunningApp, user: BenchUser): Promise<StreamTiming> {
   ).catch((error: unknown) => ({ status: 0, ttft: NaN, total: NaN, chunkTimes: [], text: "", error: error instanceof Error ? error.message : String(error) }));
 }
 
+// V8 grows its heap lazily under this much allocation; a cap makes it collect sooner. Measured as the
+// fix for the peak-memory goal (docs/benchmarks.md), on SQLite only to keep the run short.
+const HEAP_CAP = "--max-old-space-size=256";
+
 const failed = (run: StreamTiming) => run.status !== 200 || Boolean(run.error) || run.chunkTimes.length !== TOKENS;
 
 export const concurrency: Benchmark = {
@@ -33,66 +37,75 @@ export const concurrency: Benchmark = {
   title: "6. Concurrency",
   engines: ["sqlite", "postgres"],
   async run(ctx, engine) {
-    const app = await ctx.app(engine, { fresh: true });
-    const users = await seedUsers(app.db, STREAMS + WARMUP, "crowd");
-    const warm = await Promise.all(users.slice(0, WARMUP).map((user) => chat(app, user)));
-    if (warm.some(failed)) throw new Error(`warm-up failed: ${warm.find(failed)!.error ?? warm.find(failed)!.text.slice(0, 200)}`);
-
-    const before = memoryOf(app.serverPid);
-    let peakSampledKb = before.rssKb;
-    const sampler = setInterval(() => {
-      try {
-        peakSampledKb = Math.max(peakSampledKb, memoryOf(app.serverPid).rssKb);
-      } catch {
-        // the server is gone; the errors will say so
-      }
-    }, 50);
-    ctx.log(`concurrency: ${STREAMS} streamed chats at once`);
-    const started = performance.now();
-    const cpuBefore = cpuMsOf(app.serverPid);
-    const runs = await Promise.all(users.slice(WARMUP).map((user) => chat(app, user)));
-    const wallMs = performance.now() - started;
-    const cpuMs = cpuMsOf(app.serverPid) - cpuBefore;
-    clearInterval(sampler);
-    const after = memoryOf(app.serverPid);
-
-    const errors = runs.filter(failed);
-    const ok = runs.filter((run) => !failed(run));
-    const ttft = stats(ok.map((run) => run.ttft));
-    const total = stats(ok.map((run) => run.total));
-    const stored = await app.db.message.count({ where: { role: "assistant", status: "complete", userId: { in: users.map((u) => u.id) } } });
-    const peakMb = Math.max(after.hwmKb, peakSampledKb) / 1024;
-    const db = engineLabel(engine);
-    const errorSamples = [...new Set(errors.map((run) => run.error ?? `HTTP ${run.status}, ${run.chunkTimes.length} chunks`))].slice(0, 5);
-    return {
-      raw: { streams: STREAMS, tokens: TOKENS, delayMs: DELAY_MS, wallMs, cpuMs, ttft, total, errors: errors.length, errorSamples, stored, memoryKb: { before, after, peakSampledKb } },
-      figures: [
-        figure({
-          benchmark: "6 concurrency",
-          name: `${STREAMS} concurrent streamed chats: errors (${db})`,
-          value: errors.length,
-          unit: "",
-          goal: atMost(0, "0"),
-          detail: `${stored} of ${STREAMS + WARMUP} replies stored complete; all done in ${(wallMs / 1000).toFixed(1)} s${errorSamples.length ? `; e.g. ${errorSamples.join(" | ").slice(0, 200)}` : ""}`,
-        }),
-        figure({
-          benchmark: "6 concurrency",
-          name: `time to first token p99 (${db})`,
-          value: ttft.p99,
-          unit: "ms",
-          detail:
-            `p50 ${round(ttft.p50)} ms; whole reply (${TOKENS} chunks, ${DELAY_MS} ms apart) p50 ${round(total.p50)} ms, p99 ${round(total.p99)} ms; ` +
-            `the server used ${(cpuMs / 1000).toFixed(1)} s of CPU in ${(wallMs / 1000).toFixed(1)} s`,
-        }),
-        figure({
-          benchmark: "6 concurrency",
-          name: `peak RSS of the server (${db})`,
-          value: peakMb,
-          unit: "MB",
-          goal: atMost(400, "≤ 400 MB"),
-          detail: `${Math.round(before.rssKb / 1024)} MB before the burst, ${Math.round(after.rssKb / 1024)} MB after`,
-        }),
-      ],
-    };
+    const plain = await burst(ctx, engine);
+    if (engine !== "sqlite") return plain;
+    const capped = await burst(ctx, engine, HEAP_CAP);
+    return { figures: [...plain.figures, ...capped.figures.slice(-1)], raw: { ...plain.raw, heapCapped: capped.raw } };
   },
 };
+
+async function burst(ctx: BenchContext, engine: Engine, nodeOptions?: string): Promise<BenchResult> {
+  const app = await ctx.app(engine, nodeOptions ? { settings: { NODE_OPTIONS: nodeOptions } } : { fresh: true });
+  const users = await seedUsers(app.db, STREAMS + WARMUP, "crowd");
+  const warm = await Promise.all(users.slice(0, WARMUP).map((user) => chat(app, user)));
+  if (warm.some(failed)) throw new Error(`warm-up failed: ${warm.find(failed)!.error ?? warm.find(failed)!.text.slice(0, 200)}`);
+
+  const before = memoryOf(app.serverPid);
+  let peakSampledKb = before.rssKb;
+  const sampler = setInterval(() => {
+    try {
+      peakSampledKb = Math.max(peakSampledKb, memoryOf(app.serverPid).rssKb);
+    } catch {
+      // the server is gone; the errors will say so
+    }
+  }, 50);
+  ctx.log(`concurrency: ${STREAMS} streamed chats at once`);
+  const started = performance.now();
+  const cpuBefore = cpuMsOf(app.serverPid);
+  const runs = await Promise.all(users.slice(WARMUP).map((user) => chat(app, user)));
+  const wallMs = performance.now() - started;
+  const cpuMs = cpuMsOf(app.serverPid) - cpuBefore;
+  clearInterval(sampler);
+  const after = memoryOf(app.serverPid);
+
+  const errors = runs.filter(failed);
+  const ok = runs.filter((run) => !failed(run));
+  const ttft = stats(ok.map((run) => run.ttft));
+  const total = stats(ok.map((run) => run.total));
+  const stored = await app.db.message.count({ where: { role: "assistant", status: "complete", userId: { in: users.map((u) => u.id) } } });
+  const peakMb = Math.max(after.hwmKb, peakSampledKb) / 1024;
+  const db = engineLabel(engine);
+  const errorSamples = [...new Set(errors.map((run) => run.error ?? `HTTP ${run.status}, ${run.chunkTimes.length} chunks`))].slice(0, 5);
+  return {
+    raw: { streams: STREAMS, tokens: TOKENS, delayMs: DELAY_MS, wallMs, cpuMs, ttft, total, errors: errors.length, errorSamples, stored, memoryKb: { before, after, peakSampledKb } },
+    figures: [
+      figure({
+        benchmark: "6 concurrency",
+        name: `${STREAMS} concurrent streamed chats: errors (${db})`,
+        value: errors.length,
+        unit: "",
+        goal: atMost(0, "0"),
+        detail: `${stored} of ${STREAMS + WARMUP} replies stored complete; all done in ${(wallMs / 1000).toFixed(1)} s${errorSamples.length ? `; e.g. ${errorSamples.join(" | ").slice(0, 200)}` : ""}`,
+      }),
+      figure({
+        benchmark: "6 concurrency",
+        name: `time to first token p99 (${db})`,
+        value: ttft.p99,
+        unit: "ms",
+        detail:
+          `p50 ${round(ttft.p50)} ms; whole reply (${TOKENS} chunks, ${DELAY_MS} ms apart) p50 ${round(total.p50)} ms, p99 ${round(total.p99)} ms; ` +
+          `the server used ${(cpuMs / 1000).toFixed(1)} s of CPU in ${(wallMs / 1000).toFixed(1)} s`,
+      }),
+      figure({
+        benchmark: "6 concurrency",
+        name: `peak RSS of the server (${db}${nodeOptions ? `, NODE_OPTIONS=${nodeOptions}` : ""})`,
+        value: peakMb,
+        unit: "MB",
+        goal: atMost(400, "≤ 400 MB"),
+        detail:
+          `${Math.round(before.rssKb / 1024)} MB before the burst, ${Math.round(after.rssKb / 1024)} MB after` +
+          (nodeOptions ? `; same burst, ${errors.length} errors, time to first token p99 ${Math.round(ttft.p99)} ms` : ""),
+      }),
+    ],
+  };
+}
