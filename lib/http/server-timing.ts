@@ -8,6 +8,8 @@ export function serverTimingHeader(timings: Timings): string {
     .join(", ");
 }
 
+// Adds to what the handler may have set itself (the outer wrappers time the whole request).
 export function setServerTiming(response: Response, timings: Timings): void {
-  response.headers.set("server-timing", serverTimingHeader(timings));
+  const inner = response.headers.get("server-timing");
+  response.headers.set("server-timing", [serverTimingHeader(timings), inner].filter(Boolean).join(", "));
 }

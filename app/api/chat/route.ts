@@ -4,6 +4,7 @@ import { prepareTurn } from "@/lib/chat/prepare-turn";
 import { readChatRequest } from "@/lib/chat/read-chat-request";
 import { replyResponse } from "@/lib/chat/reply-stream";
 import { finishAssistantMessage, saveAssistantProgress } from "@/lib/db/queries/messages";
+import { serverTimingHeader } from "@/lib/http/server-timing";
 import { sessionRoute } from "@/lib/http/session-route";
 import { consumeRateLimit, rateLimitedError, rateLimitHeaders } from "@/lib/rate-limit/limiter";
 
@@ -12,10 +13,13 @@ export const maxDuration = 300;
 
 export const POST = sessionRoute(async (request, { user }) => {
   const { threadId, message, model: requestedModel } = await readChatRequest(request);
+  const started = performance.now();
   const limit = await consumeRateLimit("chat", user.id);
   if (!limit.allowed) throw rateLimitedError(limit, "You are sending messages too quickly. Wait a moment and try again.");
 
+  const limited = performance.now();
   const turn = await prepareTurn({ userId: user.id, threadId, message, requestedModel });
+  const timing = serverTimingHeader({ ratelimit: limited - started, turn: performance.now() - limited });
   const userId = user.id;
   const assistantId = turn.assistantId;
   return replyResponse({
@@ -23,7 +27,7 @@ export const POST = sessionRoute(async (request, { user }) => {
     messages: turn.history,
     assistantId,
     signal: request.signal,
-    headers: rateLimitHeaders(limit),
+    headers: { ...rateLimitHeaders(limit), "server-timing": timing },
     sink: {
       progress: (text) => saveAssistantProgress({ id: assistantId, userId, text }),
       finish: (outcome) => finishAssistantMessage({ id: assistantId, userId, ...outcome }),
