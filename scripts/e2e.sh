@@ -31,9 +31,15 @@ case "$engine" in
 esac
 
 echo "e2e on $engine"
-if ! npx playwright test "$@"; then
+# Playwright's closing summary (failed, flaky, passed) also goes to E2E_SUMMARY_FILE, so scripts/test.sh can
+# repeat it as the last lines of the run, where CI's tail shows it.
+summary_file=${E2E_SUMMARY_FILE:-/dev/null}
+closing_summary() { awk '/^ +[0-9]+ (failed|flaky|interrupted|skipped|did not run|passed)/ { found = 1 } found' "$work/playwright.out"; }
+if ! npx playwright test "$@" 2>&1 | tee "$work/playwright.out"; then
   for log in "$E2E_LOG_DIR"/*.log; do echo "--- last lines of $log"; tail -n 15 "$log"; done
+  closing_summary > "$summary_file"
   exit 1
 fi
+closing_summary > "$summary_file"
 # A run of a few specs (arguments given) need not use every kind of secret; the full suite must.
 npx tsx tests/support/check-logs.ts "$E2E_LOG_DIR" "$E2E_SECRETS_FILE" $([ $# -gt 0 ] && echo --partial)

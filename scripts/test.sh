@@ -3,6 +3,8 @@
 # npm packages), then unit tests, one production build, and the e2e suite on SQLite and on PostgreSQL.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# The whole suite runs as CI runs it (two Playwright workers, one retry that is reported as flaky).
+export CI=${CI:-1}
 bash scripts/install-test-deps.sh || exit 1
 [ -d node_modules ] || npm ci || exit 1
 
@@ -16,11 +18,17 @@ run() { # run <label> <command…>
 
 run "unit tests" npx vitest run
 run "production build" npm run build
+summaries=$(mktemp -d)
 if [ $status -eq 0 ]; then
-  run "e2e on SQLite" bash scripts/e2e.sh sqlite
-  run "e2e on PostgreSQL" bash scripts/e2e.sh postgres
+  E2E_SUMMARY_FILE=$summaries/sqlite run "e2e on SQLite" bash scripts/e2e.sh sqlite
+  E2E_SUMMARY_FILE=$summaries/postgres run "e2e on PostgreSQL" bash scripts/e2e.sh postgres
 fi
 
 echo
+for engine in sqlite postgres; do
+  # Failed and flaky (passed on retry) tests by name, so the end of the output says what went wrong.
+  if [ -s "$summaries/$engine" ]; then echo "e2e on $engine:"; cat "$summaries/$engine"; fi
+done
+rm -rf "$summaries"
 printf '%s\n' "${summary[@]}"
 exit $status
