@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { optionalDateFromRow } from "@/lib/db/raw-row";
 import { parseScopes, type ApiKeyScope, type ApiKeyView, type ApiKeyUsageDay } from "@/lib/api-keys/constants";
 
 export const USAGE_WINDOW_DAYS = 30;
@@ -102,13 +103,25 @@ export type ApiKeyPrincipal = {
   lastUsedIp: string | null;
 };
 
-// The one query not scoped by owner: the presented key's hash is what identifies the owner.
+type PrincipalRow = { id: string; userId: string; scopes: string; expiresAt: unknown; revokedAt: unknown; lastUsedAt: unknown; lastUsedIp: string | null };
+
+// The one query not scoped by owner: the presented key's hash is what identifies the owner. It runs on
+// every API request, as SQL through the unique index: the ORM's findUnique cost about twice the server time
+// (docs/benchmarks.md). tests/unit/raw-queries.test.ts holds it to what the ORM returns.
 export async function findApiKeyByHash({ hash }: { hash: string }): Promise<ApiKeyPrincipal | null> {
-  const row = await db.apiKey.findUnique({
-    where: { hash },
-    select: { id: true, userId: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, lastUsedIp: true },
-  });
-  return row ? { ...row, scopes: parseScopes(row.scopes) } : null;
+  const rows = await db.$queryRaw<PrincipalRow[]>`
+    SELECT "id", "userId", "scopes", "expiresAt", "revokedAt", "lastUsedAt", "lastUsedIp" FROM "ApiKey" WHERE "hash" = ${hash}`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    userId: row.userId,
+    scopes: parseScopes(row.scopes),
+    expiresAt: optionalDateFromRow(row.expiresAt),
+    revokedAt: optionalDateFromRow(row.revokedAt),
+    lastUsedAt: optionalDateFromRow(row.lastUsedAt),
+    lastUsedIp: row.lastUsedIp,
+  };
 }
 
 // Compare-and-set on the last address, so a burst of requests from a new one reports it once:

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { dateFromRow, optionalDateFromRow } from "@/lib/db/raw-row";
 
 // Session rows are looked up by the SHA-256 of the cookie's token; callers pass the digest.
 
@@ -23,8 +24,61 @@ export async function createSessionRow(input: {
   });
 }
 
-export async function findSessionWithUser({ tokenHash }: { tokenHash: string }) {
-  return db.session.findUnique({ where: { sessionToken: tokenHash }, include: { user: true } });
+export type SessionWithUser = {
+  id: string;
+  userId: string;
+  expires: Date;
+  createdAt: Date;
+  lastSeenAt: Date;
+  userAgent: string | null;
+  ip: string | null;
+  method: string | null;
+  user: { id: string; name: string | null; email: string | null; emailVerified: Date | null; image: string | null; createdAt: Date; updatedAt: Date };
+};
+
+type SessionUserRow = Omit<SessionWithUser, "user" | "expires" | "createdAt" | "lastSeenAt"> & {
+  expires: unknown;
+  createdAt: unknown;
+  lastSeenAt: unknown;
+  userName: string | null;
+  userEmail: string | null;
+  userEmailVerified: unknown;
+  userImage: string | null;
+  userCreatedAt: unknown;
+  userUpdatedAt: unknown;
+};
+
+// Every page and session route asks this, so it is one statement, a join through the unique index: the
+// ORM's findUnique with `include` makes two queries and cost about 2.5× the server time (docs/benchmarks.md).
+// tests/unit/raw-queries.test.ts holds it to what the ORM returns.
+export async function findSessionWithUser({ tokenHash }: { tokenHash: string }): Promise<SessionWithUser | null> {
+  const rows = await db.$queryRaw<SessionUserRow[]>`
+    SELECT s."id", s."userId", s."expires", s."createdAt", s."lastSeenAt", s."userAgent", s."ip", s."method",
+           u."name" AS "userName", u."email" AS "userEmail", u."emailVerified" AS "userEmailVerified",
+           u."image" AS "userImage", u."createdAt" AS "userCreatedAt", u."updatedAt" AS "userUpdatedAt"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."sessionToken" = ${tokenHash}`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    userId: row.userId,
+    expires: dateFromRow(row.expires),
+    createdAt: dateFromRow(row.createdAt),
+    lastSeenAt: dateFromRow(row.lastSeenAt),
+    userAgent: row.userAgent,
+    ip: row.ip,
+    method: row.method,
+    user: {
+      id: row.userId,
+      name: row.userName,
+      email: row.userEmail,
+      emailVerified: optionalDateFromRow(row.userEmailVerified),
+      image: row.userImage,
+      createdAt: dateFromRow(row.userCreatedAt),
+      updatedAt: dateFromRow(row.userUpdatedAt),
+    },
+  };
 }
 
 export async function touchSession({ id, lastSeenAt }: { id: string; lastSeenAt: Date }) {

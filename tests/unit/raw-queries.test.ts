@@ -1,0 +1,115 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createClient } from "@libsql/client";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type * as SessionStore from "@/lib/auth/session-store";
+import type { sha256Hex as sha256HexFn } from "@/lib/auth/tokens";
+import type { Db } from "@/lib/db/create-client";
+import type * as ApiKeyQueries from "@/lib/db/queries/api-keys";
+import type * as SessionQueries from "@/lib/db/queries/sessions";
+import { dateFromRow, optionalDateFromRow } from "@/lib/db/raw-row";
+
+// The session and API-key lookups are raw SQL for speed; these hold them to exactly what the ORM returns
+// for the same rows, on a SQLite database migrated like the app's (the e2e suite runs them on PostgreSQL).
+// Type-only imports: the modules themselves load after DATABASE_URL points at the test database.
+type Modules = {
+  db: Db;
+  sessions: typeof SessionQueries;
+  apiKeys: typeof ApiKeyQueries;
+  store: typeof SessionStore;
+  sha256Hex: typeof sha256HexFn;
+};
+let m: Modules;
+
+beforeAll(async () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "keyline-raw-")), "db.sqlite");
+  const client = createClient({ url: `file:${file}` });
+  const migrations = fs.readdirSync("prisma/sqlite/migrations").filter((name) => /^\d+_/.test(name)).sort();
+  for (const name of migrations) await client.executeMultiple(fs.readFileSync(path.join("prisma/sqlite/migrations", name, "migration.sql"), "utf8"));
+  client.close();
+  vi.stubEnv("DATABASE_URL", `file:${file}`);
+  m = {
+    db: (await import("@/lib/db/client")).db,
+    sessions: await import("@/lib/db/queries/sessions"),
+    apiKeys: await import("@/lib/db/queries/api-keys"),
+    store: await import("@/lib/auth/session-store"),
+    sha256Hex: (await import("@/lib/auth/tokens")).sha256Hex,
+  };
+});
+
+const unique = () => Math.random().toString(36).slice(2);
+
+async function userWithSession(options: { emailVerified: Date | null; expires: Date; lastSeenAt?: Date }) {
+  const user = await m.db.user.create({
+    data: { email: `${unique()}@example.test`, name: "Ada", image: "https://example.test/a.png", emailVerified: options.emailVerified },
+  });
+  const token = unique() + unique();
+  await m.db.session.create({
+    data: { sessionToken: m.sha256Hex(token), userId: user.id, expires: options.expires, lastSeenAt: options.lastSeenAt, ip: "203.0.113.9", userAgent: "ua", method: "email" },
+  });
+  return { user, token, tokenHash: m.sha256Hex(token) };
+}
+
+describe("findSessionWithUser", () => {
+  it("returns what the ORM returns, dates as Dates, for verified and unverified users", async () => {
+    for (const emailVerified of [new Date("2026-01-02T03:04:05.678Z"), null]) {
+      const { tokenHash } = await userWithSession({ emailVerified, expires: new Date(Date.now() + 3_600_000) });
+      const expected = await m.db.session.findUnique({ where: { sessionToken: tokenHash }, include: { user: true } });
+      const actual = await m.sessions.findSessionWithUser({ tokenHash });
+      expect(expected).not.toBeNull();
+      expect(actual).toEqual(expected);
+      expect(actual!.expires).toBeInstanceOf(Date);
+      expect(actual!.user.emailVerified).toEqual(emailVerified);
+    }
+  });
+
+  it("finds nothing for an unknown token, and never matches on a prefix or pattern", async () => {
+    const { tokenHash } = await userWithSession({ emailVerified: null, expires: new Date(Date.now() + 3_600_000) });
+    expect(await m.sessions.findSessionWithUser({ tokenHash: m.sha256Hex("unknown") })).toBeNull();
+    expect(await m.sessions.findSessionWithUser({ tokenHash: tokenHash.slice(0, 10) })).toBeNull();
+    expect(await m.sessions.findSessionWithUser({ tokenHash: "%" })).toBeNull();
+    expect(await m.sessions.findSessionWithUser({ tokenHash: `' OR '1'='1` })).toBeNull();
+  });
+
+  it("lets validateSessionToken refuse and delete sessions past their absolute or idle expiry", async () => {
+    const expired = await userWithSession({ emailVerified: null, expires: new Date(Date.now() - 1_000) });
+    const idle = await userWithSession({ emailVerified: null, expires: new Date(Date.now() + 3_600_000), lastSeenAt: new Date(Date.now() - 8 * 86_400_000) });
+    const live = await userWithSession({ emailVerified: null, expires: new Date(Date.now() + 3_600_000) });
+    expect(await m.store.validateSessionToken(expired.token)).toBeNull();
+    expect(await m.store.validateSessionToken(idle.token)).toBeNull();
+    expect(await m.db.session.count({ where: { userId: { in: [expired.user.id, idle.user.id] } } })).toBe(0);
+    expect((await m.store.validateSessionToken(live.token))?.user.id).toBe(live.user.id);
+  });
+});
+
+describe("findApiKeyByHash", () => {
+  it("returns what the ORM returns, with null and set dates", async () => {
+    const user = await m.db.user.create({ data: { email: `${unique()}@example.test` } });
+    const cases = [
+      { expiresAt: null, revokedAt: null, lastUsedAt: null, lastUsedIp: null },
+      { expiresAt: new Date("2027-01-01T00:00:00.000Z"), revokedAt: new Date("2026-11-01T10:00:00.123Z"), lastUsedAt: new Date("2026-10-01T10:00:00.456Z"), lastUsedIp: "198.51.100.7" },
+    ];
+    for (const dates of cases) {
+      const hash = unique() + unique();
+      await m.db.apiKey.create({ data: { userId: user.id, name: "k", prefix: "kl_live_", lastFour: "abcd", hash, scopes: "models:read chat:write", ...dates } });
+      const orm = await m.db.apiKey.findUnique({
+        where: { hash },
+        select: { id: true, userId: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, lastUsedIp: true },
+      });
+      expect(await m.apiKeys.findApiKeyByHash({ hash })).toEqual({ ...orm, scopes: ["models:read", "chat:write"] });
+    }
+    expect(await m.apiKeys.findApiKeyByHash({ hash: "%" })).toBeNull();
+  });
+});
+
+describe("dates from raw rows", () => {
+  it("accept Dates and ISO strings, and throw on anything an expiry check would misread", () => {
+    expect(dateFromRow(new Date(5))).toEqual(new Date(5));
+    expect(dateFromRow("2026-11-22T10:00:00.000Z")).toEqual(new Date("2026-11-22T10:00:00.000Z"));
+    expect(optionalDateFromRow(null)).toBeNull();
+    for (const value of [1_764_000_000_000, "1764000000000", "not a date", new Date(NaN), undefined, {}]) {
+      expect(() => dateFromRow(value)).toThrow(/where a date was expected/);
+    }
+  });
+});
