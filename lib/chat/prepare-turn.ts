@@ -32,16 +32,34 @@ export type PreparedTurn = {
 // regenerates its reply. Timestamps strictly increase within a thread so (createdAt, id) keeps turn order.
 export async function prepareTurn({ userId, threadId, message, requestedModel }: TurnInput): Promise<PreparedTurn> {
   const now = new Date();
-  let thread = await findThread({ id: threadId, userId });
+  const thread = await findThread({ id: threadId, userId });
   const model = requestedModel ?? findModel(thread?.model) ?? defaultModel();
-  let isNewThread = false;
   if (!thread) {
-    thread = await createThread({ id: threadId, userId, title: titleFromText(message.text), model: model.id, now });
-    isNewThread = Boolean(thread);
-    thread ??= await findThread({ id: threadId, userId });
-    if (!thread) throw threadNotFound();
+    const created = await createThread({ id: threadId, userId, title: titleFromText(message.text), model: model.id, now });
+    if (created) return firstTurn({ userId, threadId, message, model, now });
+    // Taken meanwhile: by this user's concurrent request (go on in it) or by someone else (404).
+    if (!(await findThread({ id: threadId, userId }))) throw threadNotFound();
   }
+  return laterTurn({ userId, threadId, message, model, now });
+}
 
+type TurnParts = { userId: string; threadId: string; message: TurnInput["message"]; model: ModelInfo; now: Date };
+
+// A thread this request has just made holds nothing yet: no message to regenerate, no earlier turns to
+// read, and its timestamps are fresh, so the first turn (what most chats start with) skips four statements.
+async function firstTurn({ userId, threadId, message, model, now }: TurnParts): Promise<PreparedTurn> {
+  const userMessage = await createUserMessage({ id: message.id, userId, threadId, text: message.text, createdAt: now });
+  if (!userMessage) {
+    // A thread made for a message that could not be stored would sit empty in the list.
+    await deleteThread({ id: threadId, userId });
+    throw messageIdTaken();
+  }
+  const assistantId = randomUUID();
+  await createAssistantMessage({ id: assistantId, userId, threadId, model: model.id, createdAt: replyTime(userMessage) });
+  return { threadId, assistantId, model, isNewThread: true, history: trimContext([{ role: "user", content: userMessage.content }]) };
+}
+
+async function laterTurn({ userId, threadId, message, model, now }: TurnParts): Promise<PreparedTurn> {
   let userMessage = await findUserMessage({ id: message.id, userId, threadId });
   if (userMessage) {
     await deleteMessagesAfter({ userId, threadId, after: userMessage });
@@ -49,21 +67,21 @@ export async function prepareTurn({ userId, threadId, message, requestedModel }:
     const latest = await latestMessageTime({ userId, threadId });
     const createdAt = latest && latest >= now ? new Date(latest.getTime() + 1) : now;
     userMessage = await createUserMessage({ id: message.id, userId, threadId, text: message.text, createdAt });
-    if (!userMessage) {
-      // A thread made for a message that could not be stored would sit empty in the list.
-      if (isNewThread) await deleteThread({ id: threadId, userId });
-      throw new AppError("conflict:message", "This message id is already in use. Send the message again.");
-    }
+    if (!userMessage) throw messageIdTaken();
   }
 
   const assistantId = randomUUID();
-  const replyAt = new Date(Math.max(Date.now(), userMessage.createdAt.getTime() + 1));
+  const replyAt = replyTime(userMessage);
   await createAssistantMessage({ id: assistantId, userId, threadId, model: model.id, createdAt: replyAt });
   await touchThread({ id: threadId, userId, model: model.id, now: replyAt });
 
   const rows = await contextMessages({ userId, threadId, upTo: userMessage, limit: CONTEXT_MESSAGES });
-  return { threadId, assistantId, model, isNewThread, history: trimContext(rows) };
+  return { threadId, assistantId, model, isNewThread: false, history: trimContext(rows) };
 }
+
+const replyTime = (userMessage: { createdAt: Date }) => new Date(Math.max(Date.now(), userMessage.createdAt.getTime() + 1));
+
+const messageIdTaken = () => new AppError("conflict:message", "This message id is already in use. Send the message again.");
 
 function trimContext(rows: { role: string; content: string }[]): PreparedTurn["history"] {
   const turns = rows.filter((row) => row.content.trim() && (row.role === "user" || row.role === "assistant")) as PreparedTurn["history"];
