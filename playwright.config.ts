@@ -62,10 +62,11 @@ export default defineConfig({
       env: {
         DATABASE_URL: databaseUrl,
         ...rigAppEnv(ports.app),
-        // Every browser test comes from 127.0.0.1, and each /login visit starts passkey autofill (one
-        // sign-in attempt): the default per-IP limit would throttle the suite itself. The limit is
-        // tested from a loopback address of its own (tests/e2e/passkey-attacks.spec.ts).
+        // Every browser test comes from 127.0.0.1 (hundreds of sign-ins, and a passkey challenge for
+        // autofill on each /login visit): the default per-IP limits would throttle the suite itself. The
+        // limits are tested from loopback addresses of their own (tests/e2e/passkey-attacks.spec.ts).
         RATE_LIMIT_SIGNIN_IP: "1000/15m",
+        RATE_LIMIT_PASSKEY_CHALLENGE_IP: "1000/15m",
         // Google, GitHub (Enterprise layout) and a generic OIDC issuer, all on the rig's OAuth server.
         AUTH_GOOGLE_ID: oauthClients.google.id,
         AUTH_GOOGLE_SECRET: oauthClients.google.secret,

@@ -54,6 +54,7 @@ const schema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
   RATE_LIMIT_EMAIL: rateLimit.prefault("5/15m"),
   RATE_LIMIT_SIGNIN_IP: rateLimit.prefault("30/15m"),
+  RATE_LIMIT_PASSKEY_CHALLENGE_IP: rateLimit.prefault("300/15m"),
   RATE_LIMIT_CHAT: rateLimit.prefault("20/1m"),
   RATE_LIMIT_API_KEY: rateLimit.prefault("60/1m"),
   SESSION_IDLE_TIMEOUT: duration.prefault("7d"),

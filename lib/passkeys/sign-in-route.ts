@@ -8,16 +8,18 @@ import { consumeRateLimit, rateLimitedError, rateLimitHeaders } from "@/lib/rate
 type SignInHandler = (request: Request, info: RequestInfo) => Promise<Response>;
 
 // The passkey sign-in routes answer without a session, so they carry their own defences: cross-site
-// posts are refused (no login CSRF into someone else's account), each IP gets RATE_LIMIT_SIGNIN_IP
-// attempts, errors are JSON without internals, and nothing is cached.
-export function signInRoute(handler: SignInHandler) {
+// posts are refused (no login CSRF into someone else's account), each IP has a budget, errors are JSON
+// without internals, and nothing is cached. An assertion checked is a sign-in attempt (signin_ip); a
+// challenge is fetched by every visit to /login for autofill, so it has a budget of its own and does not
+// spend anyone's sign-in attempts.
+export function signInRoute(handler: SignInHandler, { limit: limitName }: { limit: "signin_ip" | "passkey_challenge_ip" }) {
   return async (request: Request): Promise<Response> => {
     try {
       if (isCrossOriginWrite(request, env.AUTH_URL)) {
         throw new AppError("forbidden:cross_origin", "Cross-site requests are not allowed.");
       }
       const info = requestInfoFrom(request.headers);
-      const limit = await consumeRateLimit("signin_ip", info.ip ?? "unknown");
+      const limit = await consumeRateLimit(limitName, info.ip ?? "unknown");
       if (!limit.allowed) throw rateLimitedError(limit, "Too many sign-in attempts from your network. Please wait and try again.");
       const response = await handler(request, info);
       for (const [name, value] of Object.entries(rateLimitHeaders(limit))) response.headers.set(name, value);

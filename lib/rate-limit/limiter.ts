@@ -8,6 +8,7 @@ import { createLimiter } from "./store";
 const LIMITS = {
   email: env.RATE_LIMIT_EMAIL,
   signin_ip: env.RATE_LIMIT_SIGNIN_IP,
+  passkey_challenge_ip: env.RATE_LIMIT_PASSKEY_CHALLENGE_IP,
   chat: env.RATE_LIMIT_CHAT,
   api_key: env.RATE_LIMIT_API_KEY,
 } as const;

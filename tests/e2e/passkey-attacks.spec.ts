@@ -192,23 +192,45 @@ test("passkey routes refuse cross-site posts and registration without a session"
   expect(forged.status()).toBe(403);
 });
 
-test("passkey sign-in attempts are limited per IP address", async () => {
-  test.setTimeout(120_000); // a few hundred requests on a machine shared with other test runs
-  // A loopback address of this test's own, so the browser tests on 127.0.0.1 keep their budget.
-  const address = `127.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${2 + Math.floor(Math.random() * 250)}`;
-  const first = await postFromAddress(address, "/api/passkeys/authenticate/options", {});
-  expect(first.status).toBe(200);
+// A loopback address of the test's own, so the browser tests on 127.0.0.1 keep their budgets.
+const ownLoopbackAddress = () =>
+  `127.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${2 + Math.floor(Math.random() * 250)}`;
+
+// Spends a route's whole per-IP budget from one address (in batches: the rig's limits are high so the
+// browser tests are not throttled) and returns the refused request that follows.
+async function exhaust(address: string, path: string) {
+  const first = await postFromAddress(address, path, {});
+  expect(first.status).not.toBe(429);
   const limit = Number(first.headers["ratelimit-limit"]);
   expect(Number(first.headers["ratelimit-remaining"])).toBe(limit - 1);
-  // In batches: the rig's limit is high so the browser tests on 127.0.0.1 are not throttled.
   for (let sent = 1; sent < limit; sent += 25) {
-    const batch = Array.from({ length: Math.min(25, limit - sent) }, () => postFromAddress(address, "/api/passkeys/authenticate/options", {}));
-    expect((await Promise.all(batch)).map((response) => response.status)).toEqual(batch.map(() => 200));
+    const batch = Array.from({ length: Math.min(25, limit - sent) }, () => postFromAddress(address, path, {}));
+    expect((await Promise.all(batch)).map((response) => response.status)).not.toContain(429);
   }
-  const refused = await postFromAddress(address, "/api/passkeys/authenticate/options", {});
+  return postFromAddress(address, path, {});
+}
+
+test("passkey sign-in attempts are limited per IP address", async () => {
+  test.setTimeout(120_000); // a thousand requests on a machine shared with other test runs
+  const address = ownLoopbackAddress();
+  const refused = await exhaust(address, "/api/passkeys/authenticate/verify");
   expect(refused.status).toBe(429);
   expect(refused.json).toMatchObject({ error: { code: "rate_limited:too_many_requests" } });
   expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
   expect(refused.headers["ratelimit-remaining"]).toBe("0");
-  expect((await postFromAddress(address, "/api/passkeys/authenticate/verify", {})).status).toBe(429);
+});
+
+test("fetching passkey challenges, as every visit to the sign-in page does, spends no sign-in attempts and has a limit of its own", async () => {
+  test.setTimeout(120_000);
+  const address = ownLoopbackAddress();
+  for (let i = 0; i < 5; i++) expect((await postFromAddress(address, "/api/passkeys/authenticate/options", {})).status).toBe(200);
+  const attempt = await postFromAddress(address, "/api/passkeys/authenticate/verify", {});
+  expect(attempt.status).toBe(400);
+  expect(Number(attempt.headers["ratelimit-remaining"])).toBe(Number(attempt.headers["ratelimit-limit"]) - 1);
+
+  const refused = await exhaust(address, "/api/passkeys/authenticate/options");
+  expect(refused.status).toBe(429);
+  expect(refused.json).toMatchObject({ error: { code: "rate_limited:too_many_requests" } });
+  // Out of challenges is not out of sign-in attempts.
+  expect((await postFromAddress(address, "/api/passkeys/authenticate/verify", {})).status).toBe(400);
 });

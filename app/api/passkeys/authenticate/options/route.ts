@@ -2,4 +2,4 @@
 import { beginAuthentication } from "@/lib/passkeys/authentication";
 import { signInRoute } from "@/lib/passkeys/sign-in-route";
 
-export const POST = signInRoute(async () => Response.json(await beginAuthentication()));
+export const POST = signInRoute(async () => Response.json(await beginAuthentication()), { limit: "passkey_challenge_ip" });

@@ -12,4 +12,4 @@ export const POST = signInRoute(async (request, info) => {
   const response = NextResponse.json({ ok: true, redirectTo: safeCallbackPath(body.callbackUrl) });
   response.cookies.set(cookie.name, cookie.value, cookie.options);
   return response;
-});
+}, { limit: "signin_ip" });
