@@ -1,5 +1,6 @@
 "use client";
 
+import { JsButton } from "@/components/ui/js-button";
 import {
   browserSupportsWebAuthn,
   browserSupportsWebAuthnAutofill,
@@ -10,7 +11,6 @@ import {
 import { KeyRound } from "lucide-react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { describePasskeyError, PasskeyRequestError, postJson } from "@/lib/passkeys/client";
 
 type Mode = "autofill" | "button";
@@ -83,10 +83,10 @@ export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
         or
         <span className="h-px flex-1 bg-border" />
       </div>
-      <Button type="button" variant="outline" className="w-full" disabled={pending} onClick={() => void run("button")}>
+      <JsButton type="button" variant="outline" className="w-full" disabled={pending} onClick={() => void run("button")}>
         <KeyRound aria-hidden="true" className="h-4 w-4" />
         {pending ? "Waiting for your passkey…" : "Sign in with a passkey"}
-      </Button>
+      </JsButton>
       {error ? <Alert>{error}</Alert> : null}
     </div>
   );

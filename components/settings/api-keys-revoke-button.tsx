@@ -1,5 +1,6 @@
 "use client";
 
+import { JsButton } from "@/components/ui/js-button";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -34,9 +35,9 @@ export function ApiKeyRevokeButton({ id, name }: { id: string; name: string }) {
 
   return (
     <>
-      <Button variant="outline" size="sm" onClick={() => dialogRef.current?.showModal()} aria-label={`Revoke ${name}`}>
+      <JsButton variant="outline" size="sm" onClick={() => dialogRef.current?.showModal()} aria-label={`Revoke ${name}`}>
         Revoke
-      </Button>
+      </JsButton>
       <dialog
         ref={dialogRef}
         aria-labelledby={titleId}

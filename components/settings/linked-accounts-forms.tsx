@@ -1,5 +1,6 @@
 "use client";
 
+import { JsButton } from "@/components/ui/js-button";
 import { type ReactNode, useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/validations/form-state";
@@ -59,9 +60,9 @@ export function UnlinkAccountForm(props: { action: Action; accountId: string; pr
           </Button>
         </>
       ) : (
-        <Button type="button" variant="outline" size="sm" disabled={pending} onClick={() => setConfirming(true)}>
+        <JsButton type="button" variant="outline" size="sm" disabled={pending} onClick={() => setConfirming(true)}>
           Unlink {props.providerName}
-        </Button>
+        </JsButton>
       )}
       <Result state={state} reauthUrl={props.reauthUrl} />
     </form>

@@ -1,11 +1,11 @@
 "use client";
 
+import { JsButton } from "@/components/ui/js-button";
 import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/browser";
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { describePasskeyError, PasskeyRequestError, postJson } from "@/lib/passkeys/client";
 import { PasskeysReauthAlert } from "./passkeys-reauth-alert";
 
@@ -43,10 +43,10 @@ export function PasskeysAddButton({ reauthUrl }: { reauthUrl: string }) {
 
   return (
     <div className="space-y-3">
-      <Button type="button" variant="outline" onClick={() => void add()} disabled={pending || refreshing}>
+      <JsButton type="button" variant="outline" onClick={() => void add()} disabled={pending || refreshing}>
         <Plus aria-hidden="true" className="h-4 w-4" />
         {pending ? "Follow your device's prompt…" : "Add a passkey"}
-      </Button>
+      </JsButton>
       {outcome?.kind === "added" ? (
         <Alert tone="info">Passkey “{outcome.name}” added. You can now sign in with it.</Alert>
       ) : null}

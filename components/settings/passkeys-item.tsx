@@ -1,5 +1,6 @@
 "use client";
 
+import { JsButton } from "@/components/ui/js-button";
 import { Cloud, KeyRound } from "lucide-react";
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -42,12 +43,12 @@ export function PasskeysItem({ passkey, renameAction, deleteAction, reauthUrl }:
         </div>
         {mode === "view" ? (
           <div className="flex gap-2">
-            <Button size="sm" variant="ghost" aria-label={`Rename ${passkey.name}`} onClick={() => setMode("rename")}>
+            <JsButton size="sm" variant="ghost" aria-label={`Rename ${passkey.name}`} onClick={() => setMode("rename")}>
               Rename
-            </Button>
-            <Button size="sm" variant="ghost" aria-label={`Remove ${passkey.name}`} onClick={() => setMode("confirm-delete")}>
+            </JsButton>
+            <JsButton size="sm" variant="ghost" aria-label={`Remove ${passkey.name}`} onClick={() => setMode("confirm-delete")}>
               Remove
-            </Button>
+            </JsButton>
           </div>
         ) : null}
       </div>
