@@ -14,6 +14,8 @@ type SignInHandler = (request: Request, info: RequestInfo) => Promise<Response>;
 // spend anyone's sign-in attempts.
 export function signInRoute(handler: SignInHandler, { limit: limitName }: { limit: "signin_ip" | "passkey_challenge_ip" }) {
   return async (request: Request): Promise<Response> => {
+    let limitHeaders: Record<string, string> = {};
+    let response: Response;
     try {
       if (isCrossOriginWrite(request, env.AUTH_URL)) {
         throw new AppError("forbidden:cross_origin", "Cross-site requests are not allowed.");
@@ -21,12 +23,14 @@ export function signInRoute(handler: SignInHandler, { limit: limitName }: { limi
       const info = requestInfoFrom(request.headers);
       const limit = await consumeRateLimit(limitName, info.ip ?? "unknown");
       if (!limit.allowed) throw rateLimitedError(limit, "Too many sign-in attempts from your network. Please wait and try again.");
-      const response = await handler(request, info);
-      for (const [name, value] of Object.entries(rateLimitHeaders(limit))) response.headers.set(name, value);
-      response.headers.set("cache-control", "no-store");
-      return response;
+      limitHeaders = rateLimitHeaders(limit);
+      response = await handler(request, info);
     } catch (error) {
-      return errorResponse(error);
+      response = errorResponse(error);
     }
+    // A refused assertion spent an attempt as well, so its answer says what is left too.
+    for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
+    response.headers.set("cache-control", "no-store");
+    return response;
   };
 }

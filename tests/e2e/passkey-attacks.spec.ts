@@ -201,10 +201,10 @@ const ownLoopbackAddress = () =>
 async function exhaust(address: string, path: string) {
   const first = await postFromAddress(address, path, {});
   expect(first.status).not.toBe(429);
-  const limit = Number(first.headers["ratelimit-limit"]);
-  expect(Number(first.headers["ratelimit-remaining"])).toBe(limit - 1);
-  for (let sent = 1; sent < limit; sent += 25) {
-    const batch = Array.from({ length: Math.min(25, limit - sent) }, () => postFromAddress(address, path, {}));
+  const remaining = Number(first.headers["ratelimit-remaining"]);
+  expect(remaining).toBeGreaterThan(0);
+  for (let sent = 0; sent < remaining; sent += 25) {
+    const batch = Array.from({ length: Math.min(25, remaining - sent) }, () => postFromAddress(address, path, {}));
     expect((await Promise.all(batch)).map((response) => response.status)).not.toContain(429);
   }
   return postFromAddress(address, path, {});
