@@ -34,7 +34,7 @@ echo "e2e on $engine"
 # Playwright's closing summary (failed, flaky, passed) also goes to E2E_SUMMARY_FILE, so scripts/test.sh can
 # repeat it as the last lines of the run, where CI's tail shows it.
 summary_file=${E2E_SUMMARY_FILE:-/dev/null}
-closing_summary() { awk '/^ +[0-9]+ (failed|flaky|interrupted|skipped|did not run|passed)/ { found = 1 } found' "$work/playwright.out"; }
+closing_summary() { sed 's/\x1b\[[0-9;]*m//g' "$work/playwright.out" | awk '/^ +[0-9]+ (failed|flaky|interrupted|skipped|did not run|passed)/ { found = 1 } found'; }
 if ! npx playwright test "$@" 2>&1 | tee "$work/playwright.out"; then
   for log in "$E2E_LOG_DIR"/*.log; do echo "--- last lines of $log"; tail -n 15 "$log"; done
   closing_summary > "$summary_file"

@@ -9,7 +9,7 @@ import {
   findUserMessage,
   latestMessageTime,
 } from "@/lib/db/queries/messages";
-import { createThread, deleteThread, findThread, touchThread } from "@/lib/db/queries/threads";
+import { createThread, deleteThreadIfEmpty, findThread, touchThread } from "@/lib/db/queries/threads";
 import { AppError } from "@/lib/errors";
 import { threadNotFound } from "./errors";
 import { titleFromText } from "./title";
@@ -47,11 +47,12 @@ type TurnParts = { userId: string; threadId: string; message: TurnInput["message
 
 // A thread this request has just made holds nothing yet: no message to regenerate, no earlier turns to
 // read, and its timestamps are fresh, so the first turn (what most chats start with) skips four statements.
+// (Only a second request of the same user racing on the same new id could add to it meanwhile.)
 async function firstTurn({ userId, threadId, message, model, now }: TurnParts): Promise<PreparedTurn> {
   const userMessage = await createUserMessage({ id: message.id, userId, threadId, text: message.text, createdAt: now });
   if (!userMessage) {
     // A thread made for a message that could not be stored would sit empty in the list.
-    await deleteThread({ id: threadId, userId });
+    await deleteThreadIfEmpty({ id: threadId, userId });
     throw messageIdTaken();
   }
   const assistantId = randomUUID();

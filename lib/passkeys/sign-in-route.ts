@@ -5,6 +5,11 @@ import { isCrossOriginWrite } from "@/lib/http/cross-origin";
 import { requestInfoFrom, type RequestInfo } from "@/lib/http/request-info";
 import { consumeRateLimit, rateLimitedError, rateLimitHeaders } from "@/lib/rate-limit/limiter";
 
+const REFUSALS = {
+  signin_ip: "Too many sign-in attempts from your network. Please wait and try again.",
+  passkey_challenge_ip: "Too many passkey requests from your network. Please wait and try again, or use another way to sign in.",
+} as const;
+
 type SignInHandler = (request: Request, info: RequestInfo) => Promise<Response>;
 
 // The passkey sign-in routes answer without a session, so they carry their own defences: cross-site
@@ -22,7 +27,7 @@ export function signInRoute(handler: SignInHandler, { limit: limitName }: { limi
       }
       const info = requestInfoFrom(request.headers);
       const limit = await consumeRateLimit(limitName, info.ip ?? "unknown");
-      if (!limit.allowed) throw rateLimitedError(limit, "Too many sign-in attempts from your network. Please wait and try again.");
+      if (!limit.allowed) throw rateLimitedError(limit, REFUSALS[limitName]);
       limitHeaders = rateLimitHeaders(limit);
       response = await handler(request, info);
     } catch (error) {

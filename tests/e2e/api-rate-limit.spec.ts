@@ -4,6 +4,9 @@ import { createKey, openaiClient, rejectionOf, signedInUser } from "./support/ap
 import { testDb } from "./support/db";
 import { startLimitedApp, type LimitedApp } from "./support/limited-app";
 
+// Never retried on CI: an attack or a limit that fails once may be a real race, not a slow machine.
+test.describe.configure({ retries: 0 });
+
 // Per-key limits against a second app process whose RATE_LIMIT_API_KEY is 10/1m.
 test.describe.configure({ mode: "serial" });
 

@@ -6,6 +6,9 @@ import { testDb } from "./support/db";
 import { addPasskeyInSettings, addVirtualAuthenticator, postFromAddress, userByEmail, withoutPasskeyAutofill } from "./support/passkeys";
 import { signInWithEmail, uniqueEmail } from "./support/users";
 
+// Never retried on CI: an attack or a limit that fails once may be a real race, not a slow machine.
+test.describe.configure({ retries: 0 });
+
 const VERIFY = "**/api/passkeys/authenticate/verify";
 const rp = { origin: appOrigin, rpId: "localhost" };
 

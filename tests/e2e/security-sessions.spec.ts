@@ -1,6 +1,9 @@
 import { expect, test, type Browser } from "./support/test";
 import { signInWithEmail, uniqueEmail } from "./support/users";
 
+// Never retried on CI: an attack or a limit that fails once may be a real race, not a slow machine.
+test.describe.configure({ retries: 0 });
+
 async function signedInContext(browser: Browser, email: string, userAgent?: string) {
   const context = await browser.newContext(userAgent ? { userAgent } : {});
   const page = await context.newPage();

@@ -2,6 +2,9 @@ import { expect, test, type APIRequestContext } from "./support/test";
 import { mailTo } from "./support/mail";
 import { uniqueEmail } from "./support/users";
 
+// Never retried on CI: an attack or a limit that fails once may be a real race, not a slow machine.
+test.describe.configure({ retries: 0 });
+
 async function csrf(request: APIRequestContext) {
   return ((await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
 }

@@ -7,6 +7,9 @@ import { signInWithEmail, signOut, uniqueEmail } from "./support/users";
 import { assert, attest, newCredential, userHandleOf } from "../support/soft-authenticator";
 import { testDb } from "./support/db";
 
+// Never retried on CI: an attack or a limit that fails once may be a real race, not a slow machine.
+test.describe.configure({ retries: 0 });
+
 const SESSION_COOKIE = "authjs.session-token";
 
 // Two production servers, A and B, on different ports, sharing one PostgreSQL (the rig's) and one Redis:

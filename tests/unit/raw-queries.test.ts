@@ -58,7 +58,7 @@ describe("findSessionWithUser", () => {
       const expected = await m.db.session.findUnique({ where: { sessionToken: tokenHash }, include: { user: true } });
       const actual = await m.sessions.findSessionWithUser({ tokenHash });
       expect(expected).not.toBeNull();
-      expect(actual).toEqual(expected);
+      expect(actual).toStrictEqual(expected);
       expect(actual!.expires).toBeInstanceOf(Date);
       expect(actual!.user.emailVerified).toEqual(emailVerified);
     }
@@ -97,7 +97,7 @@ describe("findApiKeyByHash", () => {
         where: { hash },
         select: { id: true, userId: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, lastUsedIp: true },
       });
-      expect(await m.apiKeys.findApiKeyByHash({ hash })).toEqual({ ...orm, scopes: ["models:read", "chat:write"] });
+      expect(await m.apiKeys.findApiKeyByHash({ hash })).toStrictEqual({ ...orm, scopes: ["models:read", "chat:write"] });
     }
     expect(await m.apiKeys.findApiKeyByHash({ hash: "%" })).toBeNull();
   });
@@ -108,7 +108,8 @@ describe("dates from raw rows", () => {
     expect(dateFromRow(new Date(5))).toEqual(new Date(5));
     expect(dateFromRow("2026-11-22T10:00:00.000Z")).toEqual(new Date("2026-11-22T10:00:00.000Z"));
     expect(optionalDateFromRow(null)).toBeNull();
-    for (const value of [1_764_000_000_000, "1764000000000", "not a date", new Date(NaN), undefined, {}]) {
+    expect(dateFromRow("2026-11-22T10:00:00+01:00")).toEqual(new Date("2026-11-22T09:00:00.000Z"));
+    for (const value of [1_764_000_000_000, "1764000000000", "2026-11-22 10:00:00", "2026-11-22T10:00:00", "not a date", new Date(NaN), undefined, {}]) {
       expect(() => dateFromRow(value)).toThrow(/where a date was expected/);
     }
   });

@@ -82,6 +82,12 @@ export async function renameThread({ id, userId, title }: { id: string; userId: 
   return count === 1 ? db.thread.findFirst({ where: { id, userId }, select: threadSummary }) : null;
 }
 
+// Undoes a thread made for a message that could not be stored, unless a concurrent request of the same user
+// has put a message in it meanwhile.
+export async function deleteThreadIfEmpty({ id, userId }: { id: string; userId: string }) {
+  await db.thread.deleteMany({ where: { id, userId, messages: { none: {} } } });
+}
+
 export async function deleteThread({ id, userId }: { id: string; userId: string }): Promise<boolean> {
   const { count } = await db.thread.deleteMany({ where: { id, userId } });
   return count === 1;
