@@ -19,6 +19,17 @@ describe("database outages", () => {
     expect(isDatabaseUnavailable(new Error("database is locked"))).toBe(false);
   });
 
+  it("recognises the same outages when a raw SQL query meets them (P2010 with the driver adapter's cause)", () => {
+    const raw = (cause: Record<string, unknown>) =>
+      Object.assign(prismaError("PrismaClientKnownRequestError", "Raw query failed.", "P2010"), { meta: { driverAdapterError: { name: "DriverAdapterError", cause } } });
+    expect(isDatabaseUnavailable(raw({ kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5432 }))).toBe(true);
+    expect(isDatabaseUnavailable(raw({ kind: "ConnectionClosed" }))).toBe(true);
+    expect(isDatabaseUnavailable(raw({ kind: "postgres", code: "57P01", message: "terminating connection due to administrator command" }))).toBe(true);
+    expect(isDatabaseUnavailable(raw({ kind: "postgres", code: "08006" }))).toBe(true);
+    expect(isDatabaseUnavailable(raw({ kind: "postgres", code: "42P01", message: "relation does not exist" }))).toBe(false);
+    expect(isDatabaseUnavailable(raw({ kind: "UniqueConstraintViolation" }))).toBe(false);
+  });
+
   it("answers 503 with a retry hint and without the server's address on the app API and the developer API", () => {
     const app = toAppError(unreachable);
     expect(app.status).toBe(503);
