@@ -1,4 +1,5 @@
 import "server-only";
+import { clientLimitKey } from "@/lib/rate-limit/client-key";
 import { consumeRateLimit, type RateLimitResult } from "@/lib/rate-limit/limiter";
 
 // Brute-force and mail-bombing limits on sign-in. Known and unknown addresses count the same way,
@@ -10,7 +11,7 @@ export async function limitMagicLinkRequest({ email, ip }: { email: string; ip: 
 }
 
 export async function limitSignInAttempt({ ip }: { ip: string | null }): Promise<RateLimitResult | null> {
-  const perIp = await consumeRateLimit("signin_ip", ip ?? "unknown");
+  const perIp = await consumeRateLimit("signin_ip", clientLimitKey(ip));
   return perIp.allowed ? null : perIp;
 }
 

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
 import { isCrossOriginWrite } from "@/lib/http/cross-origin";
 import { requestInfoFrom, type RequestInfo } from "@/lib/http/request-info";
+import { clientLimitKey } from "@/lib/rate-limit/client-key";
 import { consumeRateLimit, rateLimitedError, rateLimitHeaders } from "@/lib/rate-limit/limiter";
 
 const REFUSALS = {
@@ -26,7 +27,7 @@ export function signInRoute(handler: SignInHandler, { limit: limitName }: { limi
         throw new AppError("forbidden:cross_origin", "Cross-site requests are not allowed.");
       }
       const info = requestInfoFrom(request.headers);
-      const limit = await consumeRateLimit(limitName, info.ip ?? "unknown");
+      const limit = await consumeRateLimit(limitName, clientLimitKey(info.ip));
       if (!limit.allowed) throw rateLimitedError(limit, REFUSALS[limitName]);
       limitHeaders = rateLimitHeaders(limit);
       response = await handler(request, info);
