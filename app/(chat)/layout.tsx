@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ChatShell } from "@/components/chat/chat-shell";
+import { accountLabel } from "@/lib/auth/account-label";
 import { requireUser } from "@/lib/auth/guard";
 import { toApiThread } from "@/lib/chat/serialize";
 import { listThreads } from "@/lib/db/queries/threads";
@@ -18,7 +19,7 @@ export default async function ChatLayout({ children }: { children: ReactNode }) 
   const page = await listThreads({ userId: user.id, cursor: null });
   return (
     <ChatShell
-      email={user.email}
+      accountLabel={accountLabel(user)}
       signOut={signOutAction}
       actions={{ rename: renameThreadAction, remove: deleteThreadAction }}
       initialThreads={{ threads: page.threads.map(toApiThread), nextCursor: page.nextCursor }}

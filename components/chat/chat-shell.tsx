@@ -9,7 +9,7 @@ import { ThreadListProvider } from "./thread-list-provider";
 import { ThreadSidebar } from "./thread-sidebar";
 
 type Props = {
-  email: string | null;
+  accountLabel: string;
   signOut: () => Promise<void>;
   actions: ThreadActions;
   initialThreads: { threads: ApiThreadSummary[]; nextCursor: string | null };
@@ -17,7 +17,7 @@ type Props = {
 };
 
 // Sidebar and thread view. The sidebar is a drawer on small screens.
-export function ChatShell({ email, signOut, actions, initialThreads, children }: Props) {
+export function ChatShell({ accountLabel, signOut, actions, initialThreads, children }: Props) {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
   const router = useRouter();
@@ -44,7 +44,7 @@ export function ChatShell({ email, signOut, actions, initialThreads, children }:
     <ThreadActionsContext.Provider value={actions}>
       <ThreadListProvider initial={initialThreads}>
         <div className="flex h-dvh overflow-hidden">
-          <ThreadSidebar email={email} signOut={signOut} open={open} onClose={() => setOpen(false)} onNewChat={newChat} />
+          <ThreadSidebar accountLabel={accountLabel} signOut={signOut} open={open} onClose={() => setOpen(false)} onNewChat={newChat} />
           <div className="flex min-w-0 flex-1 flex-col">
             <ChatHeader sidebarOpen={open} onOpenSidebar={() => setOpen(true)} onNewChat={newChat} />
             {children}

@@ -8,9 +8,9 @@ import { cn } from "@/lib/cn";
 import { ThreadList } from "./thread-list";
 import { useThreadList } from "./thread-list-provider";
 
-type Props = { email: string | null; signOut: () => Promise<void>; open: boolean; onClose: () => void; onNewChat: () => void };
+type Props = { accountLabel: string; signOut: () => Promise<void>; open: boolean; onClose: () => void; onNewChat: () => void };
 
-export function ThreadSidebar({ email, signOut, open, onClose, onNewChat }: Props) {
+export function ThreadSidebar({ accountLabel, signOut, open, onClose, onNewChat }: Props) {
   const { query, setQuery } = useThreadList();
   return (
     <>
@@ -71,10 +71,10 @@ export function ThreadSidebar({ email, signOut, open, onClose, onNewChat }: Prop
         <nav aria-label="Account" className="shrink-0 border-t border-border p-3">
           <div className="flex items-center gap-2.5">
             <span aria-hidden className="flex size-8 shrink-0 items-center justify-center rounded-full bg-foreground text-xs font-semibold uppercase text-background">
-              {email?.[0] ?? "?"}
+              {accountLabel[0]}
             </span>
-            <span className="min-w-0 flex-1 truncate text-sm" data-testid="signed-in-as" title={email ?? undefined}>
-              {email}
+            <span className="min-w-0 flex-1 truncate text-sm" data-testid="signed-in-as" title={accountLabel}>
+              {accountLabel}
             </span>
           </div>
           <div className="mt-2.5 flex items-center gap-2">

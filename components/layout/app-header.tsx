@@ -3,9 +3,9 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Logo } from "@/components/ui/logo";
 
-type Props = { email: string | null; signOut: () => Promise<void>; children?: ReactNode };
+type Props = { accountLabel: string; signOut: () => Promise<void>; children?: ReactNode };
 
-export function AppHeader({ email, signOut, children }: Props) {
+export function AppHeader({ accountLabel, signOut, children }: Props) {
   return (
     <header className="flex h-14 shrink-0 items-center justify-between gap-3 border-b border-border px-4">
       <div className="flex items-center gap-3">
@@ -16,7 +16,7 @@ export function AppHeader({ email, signOut, children }: Props) {
       </div>
       <nav aria-label="Account" className="flex items-center gap-3 text-sm">
         <span className="hidden text-muted-foreground sm:inline" data-testid="signed-in-as">
-          {email}
+          {accountLabel}
         </span>
         <Link href="/settings/account" className="rounded-md px-2 py-1 hover:bg-muted">
           Settings
