@@ -1,6 +1,5 @@
 import "server-only";
-import { clientLimitKey } from "@/lib/rate-limit/client-key";
-import { consumeRateLimit, type RateLimitResult } from "@/lib/rate-limit/limiter";
+import { consumeIpRateLimit, consumeRateLimit, type RateLimitResult } from "@/lib/rate-limit/limiter";
 
 // Brute-force and mail-bombing limits on sign-in. Known and unknown addresses count the same way,
 // so the limit reveals nothing about which addresses have accounts.
@@ -11,7 +10,7 @@ export async function limitMagicLinkRequest({ email, ip }: { email: string; ip: 
 }
 
 export async function limitSignInAttempt({ ip }: { ip: string | null }): Promise<RateLimitResult | null> {
-  const perIp = await consumeRateLimit("signin_ip", clientLimitKey(ip));
+  const perIp = await consumeIpRateLimit("signin_ip", ip);
   return perIp.allowed ? null : perIp;
 }
 

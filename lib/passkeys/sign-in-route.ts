@@ -3,8 +3,7 @@ import { env } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
 import { isCrossOriginWrite } from "@/lib/http/cross-origin";
 import { requestInfoFrom, type RequestInfo } from "@/lib/http/request-info";
-import { clientLimitKey } from "@/lib/rate-limit/client-key";
-import { consumeRateLimit, rateLimitedError, rateLimitHeaders } from "@/lib/rate-limit/limiter";
+import { consumeIpRateLimit, rateLimitedError, rateLimitHeaders, type IpLimitName } from "@/lib/rate-limit/limiter";
 
 const REFUSALS = {
   signin_ip: "Too many sign-in attempts from your network. Please wait and try again.",
@@ -18,7 +17,7 @@ type SignInHandler = (request: Request, info: RequestInfo) => Promise<Response>;
 // without internals, and nothing is cached. An assertion checked is a sign-in attempt (signin_ip); a
 // challenge is fetched by every visit to /login for autofill, so it has a budget of its own and does not
 // spend anyone's sign-in attempts.
-export function signInRoute(handler: SignInHandler, { limit: limitName }: { limit: "signin_ip" | "passkey_challenge_ip" }) {
+export function signInRoute(handler: SignInHandler, { limit: limitName }: { limit: IpLimitName }) {
   return async (request: Request): Promise<Response> => {
     let limitHeaders: Record<string, string> = {};
     let response: Response;
@@ -27,7 +26,7 @@ export function signInRoute(handler: SignInHandler, { limit: limitName }: { limi
         throw new AppError("forbidden:cross_origin", "Cross-site requests are not allowed.");
       }
       const info = requestInfoFrom(request.headers);
-      const limit = await consumeRateLimit(limitName, clientLimitKey(info.ip));
+      const limit = await consumeIpRateLimit(limitName, info.ip);
       if (!limit.allowed) throw rateLimitedError(limit, REFUSALS[limitName]);
       limitHeaders = rateLimitHeaders(limit);
       response = await handler(request, info);

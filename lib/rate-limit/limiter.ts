@@ -2,6 +2,7 @@ import "server-only";
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { clientLimitKey } from "./client-key";
 import { createLimiter } from "./store";
 
 // Named limits from settings (RATE_LIMIT_*), each keyed by whatever it protects (an email, an IP, a user, a key).
@@ -14,6 +15,8 @@ const LIMITS = {
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
+// Limits per client address, which only consumeIpRateLimit counts (it decides what "one client" is).
+export type IpLimitName = "signin_ip" | "passkey_challenge_ip";
 
 export type RateLimitResult = {
   allowed: boolean;
@@ -46,7 +49,15 @@ function toResult(name: LimitName, allowed: boolean, res: RateLimiterRes): RateL
   };
 }
 
-export async function consumeRateLimit(name: LimitName, key: string): Promise<RateLimitResult> {
+export function consumeIpRateLimit(name: IpLimitName, ip: string | null): Promise<RateLimitResult> {
+  return consume(name, clientLimitKey(ip));
+}
+
+export function consumeRateLimit(name: Exclude<LimitName, IpLimitName>, key: string): Promise<RateLimitResult> {
+  return consume(name, key);
+}
+
+async function consume(name: LimitName, key: string): Promise<RateLimitResult> {
   try {
     return toResult(name, true, await limiterFor(name).consume(key));
   } catch (rejection) {
