@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseDomainPattern, plainEmailDomain, type DomainPattern } from "./auth/email-domains";
 
 // The only reader of process.env. Parsed once; an invalid setting stops the server with one line naming it.
 
@@ -17,6 +18,35 @@ const rateLimit = z
     const [count, window] = value.split("/") as [string, string];
     return { points: Number(count), durationMs: parseDurationMs(window) };
   });
+
+const commaList = (value: string) =>
+  value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+const domainList = z.string().transform((value, context) => {
+  const patterns: DomainPattern[] = [];
+  for (const item of commaList(value)) {
+    const pattern = parseDomainPattern(item);
+    if (!pattern) {
+      context.addIssue({ code: "custom", message: `"${item}" is not a domain like example.com or *.example.com` });
+      return z.NEVER;
+    }
+    patterns.push(pattern);
+  }
+  return patterns;
+});
+
+const emailList = z.string().transform((value, context) => {
+  const emails = commaList(value).map((item) => item.toLowerCase());
+  const bad = emails.find((email) => !plainEmailDomain(email));
+  if (bad) {
+    context.addIssue({ code: "custom", message: `"${bad}" is not a plain email address like admin@example.com` });
+    return z.NEVER;
+  }
+  return emails;
+});
 
 const origin = z
   .url({ protocol: /^https?$/ })
@@ -51,6 +81,9 @@ const schema = z.object({
     .string()
     .regex(/^(demo|(openai|anthropic):[\w.:/-]+)(,\s*(demo|(openai|anthropic):[\w.:/-]+))*$/, "must be comma-separated ids like openai:gpt-4o-mini, anthropic:claude-sonnet-4-5 or demo")
     .optional(),
+  SIGNUP: z.enum(["open", "approval", "invite"]).default("approval"),
+  SIGNUP_DOMAINS: domainList.prefault(""),
+  ADMIN_EMAILS: emailList.prefault(""),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
   RATE_LIMIT_EMAIL: rateLimit.prefault("5/15m"),
   RATE_LIMIT_SIGNIN_IP: rateLimit.prefault("30/15m"),

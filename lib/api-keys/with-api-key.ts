@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { after } from "next/server";
+import { statusOf } from "@/lib/auth/roles";
 import { findApiKeyByHash, type ApiKeyPrincipal } from "@/lib/db/queries/api-keys";
 import { requestInfoFrom } from "@/lib/http/request-info";
 import { setServerTiming } from "@/lib/http/server-timing";
@@ -42,6 +43,15 @@ export function withApiKey<P = Record<string, never>>(options: { scope: ApiKeySc
       const now = new Date();
       if (key.revokedAt) throw invalidKey("This API key has been revoked.");
       if (key.expiresAt && key.expiresAt <= now) throw invalidKey(`This API key expired on ${key.expiresAt.toISOString()}.`);
+      const owner = statusOf(key.userStatus);
+      if (owner === "suspended") throw invalidKey("The account this API key belongs to is suspended.");
+      if (owner === "pending") {
+        throw new OpenAIError(403, {
+          type: "permission_error",
+          code: "account_pending",
+          message: "The account this API key belongs to is waiting for an administrator's approval.",
+        });
+      }
       if (!key.scopes.includes(options.scope)) {
         throw new OpenAIError(403, {
           type: "permission_error",

@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Adapter, AdapterAccount } from "next-auth/adapters";
 import { db } from "@/lib/db/client";
+import { admitNewUser } from "./admission";
 import { createSession, deleteSessionToken, validateSessionToken } from "./session-store";
 import { currentSignInContext } from "./sign-in-context";
 
@@ -11,6 +12,11 @@ export function keylineAdapter(): Adapter {
   const base = PrismaAdapter(db as never);
   return {
     ...base,
+    // Every new account, whatever the way in, gets its role and status from the sign-up policy.
+    async createUser({ name, email, emailVerified, image }) {
+      const user = await admitNewUser({ name, email: email || null, emailVerified, image });
+      return { ...user, email: user.email ?? "" };
+    },
     async createSession({ sessionToken, userId }) {
       const context = currentSignInContext();
       return createSession({ token: sessionToken, userId, ...context });

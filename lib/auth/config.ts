@@ -4,7 +4,8 @@ import { recordSecurityEvent } from "@/lib/db/queries/security-events";
 import { env } from "@/lib/env";
 import { keylineAdapter } from "./adapter";
 import { safeRedirectUrl } from "./callback-url";
-import { authorizeOAuthSignIn, linkReasonOf } from "./linking";
+import { authorizeSignIn } from "./authorize-sign-in";
+import { linkReasonOf } from "./linking";
 import { configuredProviders } from "./providers";
 import { recordSignIn } from "./record-sign-in";
 import { currentSignInContext } from "./sign-in-context";
@@ -28,8 +29,8 @@ export const { handlers, signIn, signOut } = NextAuth({
   pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login/error" },
   callbacks: {
     redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
-    // The account-linking rules (lib/auth/link-rules.ts).
-    signIn: ({ account, profile }) => authorizeOAuthSignIn({ account, profile }),
+    // The sign-up policy, suspensions and the account-linking rules (lib/auth/authorize-sign-in.ts).
+    signIn: (params) => authorizeSignIn(params),
   },
   events: {
     async signIn({ user, account }) {

@@ -8,6 +8,11 @@ const MESSAGES: Record<string, { title: string; description: string }> = {
     title: "Sign-in was refused",
     description: "This account is not allowed to sign in here. If you think it should be, ask whoever runs Keyline.",
   },
+  SignUpClosed: {
+    title: "This Keyline is not open for new accounts",
+    description:
+      "Whoever runs it only lets in invited people or addresses of certain domains, and this one is not among them. If you think it should be, ask them.",
+  },
   OAuthAccountNotLinked: {
     title: "That email already has an account",
     description:

@@ -6,6 +6,9 @@ import { recordSecurityEvent } from "@/lib/db/queries/security-events";
 import { env } from "@/lib/env";
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "./cookie-names";
 import { getCurrentSession } from "./guard";
+import { mayCreateAccount } from "./admission";
+import { SIGN_UP_CLOSED_URL } from "./sign-up-closed";
+import { refuseIfSuspended } from "./standing";
 import { decideOAuthSignIn, type LinkReason, type LinkRefusal } from "./link-rules";
 import { assertedEmail, displayIdentity, isOAuthProviderId, type RawProfile } from "./provider-identity";
 import { RECENT_SIGN_IN_MS } from "./recent-sign-in";
@@ -51,7 +54,7 @@ export async function authorizeOAuthSignIn({ account, profile }: { account?: Acc
 
   switch (decision.kind) {
     case "sign_in":
-      return true;
+      return (await refuseIfSuspended(accountOwnerId!, account.provider)) ?? true;
     case "replace_session": {
       // Auth.js would keep the existing session; ending it makes Auth.js issue a fresh one, so signing in
       // again (e.g. to confirm it's you before a sensitive change) counts as a recent sign-in.
@@ -60,6 +63,15 @@ export async function authorizeOAuthSignIn({ account, profile }: { account?: Acc
       return true;
     }
     case "link":
+      if (decision.reason === "verified_email") {
+        const suspended = await refuseIfSuspended(emailOwnerId!, account.provider);
+        if (suspended) return suspended;
+      }
+      if (decision.reason === "sign_up") {
+        // profile() keeps an email only when the provider verified it; so does the policy.
+        const admitted = await mayCreateAccount(asserted.verified ? asserted.email : null);
+        if (!admitted.allowed) return SIGN_UP_CLOSED_URL;
+      }
       Object.assign(account, { ...displayIdentity(raw), linkReason: decision.reason });
       return true;
     case "refuse":

@@ -1,6 +1,7 @@
 import "server-only";
 import { createSessionRow, deleteSessionByHash, findSessionWithUser, touchSession } from "@/lib/db/queries/sessions";
 import { env } from "@/lib/env";
+import { statusOf } from "./roles";
 import { sha256Hex } from "./tokens";
 
 // One place decides whether a session token is valid, for Auth.js (through the adapter) and for
@@ -25,6 +26,11 @@ export async function validateSessionToken(token: string) {
   const row = await findSessionWithUser({ tokenHash });
   if (!row) return null;
   const now = Date.now();
+  // A suspended account's sessions end on their next use, wherever it happens.
+  if (statusOf(row.user.status) === "suspended") {
+    await deleteSessionByHash({ tokenHash });
+    return null;
+  }
   if (row.expires.getTime() <= now || row.lastSeenAt.getTime() + env.SESSION_IDLE_TIMEOUT <= now) {
     await deleteSessionByHash({ tokenHash });
     return null;

@@ -4,6 +4,11 @@ import type { z } from "zod";
 import { sessionCookieName, startSession, type SessionCookie } from "@/lib/auth/session-cookie";
 import { deleteSessionToken } from "@/lib/auth/session-store";
 import { recordSignIn } from "@/lib/auth/record-sign-in";
+import { statusOf } from "@/lib/auth/roles";
+import { suspendedMessage } from "@/lib/auth/suspended-message";
+import { recordSecurityEvent } from "@/lib/db/queries/security-events";
+import { findUserStanding } from "@/lib/db/queries/users";
+import { AppError } from "@/lib/errors";
 import type { RequestInfo } from "@/lib/http/request-info";
 import type { authenticationResponse } from "@/lib/validations/passkeys";
 import { completeAuthentication } from "./authentication";
@@ -14,6 +19,11 @@ export async function signInWithPasskey(input: {
   request: RequestInfo;
 }): Promise<SessionCookie> {
   const { userId, passkeyId } = await completeAuthentication(input);
+  const suspended = await findUserStanding({ userId });
+  if (suspended && statusOf(suspended.status) === "suspended") {
+    await recordSecurityEvent({ userId, type: "sign_in_failed", request: input.request, detail: { method: "passkey", reason: "suspended" } });
+    throw new AppError("forbidden:suspended", suspendedMessage(suspended.suspendedReason));
+  }
   // The new cookie replaces this browser's old one (e.g. when re-verifying before a security change),
   // so the old session is ended rather than left orphaned in the list.
   const previous = (await cookies()).get(sessionCookieName)?.value;

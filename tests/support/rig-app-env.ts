@@ -13,5 +13,10 @@ export function rigAppEnv(port: number): Record<string, string> {
     OPENAI_BASE_URL: `${modelServerOrigin}/v1`,
     OPENAI_API_KEY: "test-upstream-key",
     AI_MODELS: "openai:test-model,demo",
+    // The suite signs up hundreds of people; the other policies are tested on app processes of their own
+    // (tests/e2e/sign-up-policy.spec.ts). ADMIN_EMAILS names the rig's admins, so no random first test user
+    // becomes one.
+    SIGNUP: "open",
+    ADMIN_EMAILS: "rig-admin@example.test,rig-admin-2@example.test",
   };
 }

@@ -81,11 +81,21 @@ describe("findSessionWithUser", () => {
     expect(await m.db.session.count({ where: { userId: { in: [expired.user.id, idle.user.id] } } })).toBe(0);
     expect((await m.store.validateSessionToken(live.token))?.user.id).toBe(live.user.id);
   });
+
+  it("carries the user's status, and a suspended user's session ends on its next use", async () => {
+    const live = await userWithSession({ emailVerified: null, expires: new Date(Date.now() + 3_600_000) });
+    await m.db.user.update({ where: { id: live.user.id }, data: { status: "active" } });
+    expect((await m.store.validateSessionToken(live.token))?.user).toMatchObject({ status: "active", role: "member", suspendedReason: null });
+    await m.db.user.update({ where: { id: live.user.id }, data: { status: "suspended", suspendedReason: "spam" } });
+    expect((await m.sessions.findSessionWithUser({ tokenHash: live.tokenHash }))?.user).toMatchObject({ status: "suspended", suspendedReason: "spam" });
+    expect(await m.store.validateSessionToken(live.token)).toBeNull();
+    expect(await m.db.session.count({ where: { userId: live.user.id } })).toBe(0);
+  });
 });
 
 describe("findApiKeyByHash", () => {
   it("returns what the ORM returns, with null and set dates", async () => {
-    const user = await m.db.user.create({ data: { email: `${unique()}@example.test` } });
+    const user = await m.db.user.create({ data: { email: `${unique()}@example.test`, status: "active" } });
     const cases = [
       { expiresAt: null, revokedAt: null, lastUsedAt: null, lastUsedIp: null },
       { expiresAt: new Date("2027-01-01T00:00:00.000Z"), revokedAt: new Date("2026-11-01T10:00:00.123Z"), lastUsedAt: new Date("2026-10-01T10:00:00.456Z"), lastUsedIp: "198.51.100.7" },
@@ -97,9 +107,18 @@ describe("findApiKeyByHash", () => {
         where: { hash },
         select: { id: true, userId: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, lastUsedIp: true },
       });
-      expect(await m.apiKeys.findApiKeyByHash({ hash })).toStrictEqual({ ...orm, scopes: ["models:read", "chat:write"] });
+      expect(await m.apiKeys.findApiKeyByHash({ hash })).toStrictEqual({ ...orm, scopes: ["models:read", "chat:write"], userStatus: "active" });
     }
     expect(await m.apiKeys.findApiKeyByHash({ hash: "%" })).toBeNull();
+  });
+
+  it("carries the owner's current status", async () => {
+    const user = await m.db.user.create({ data: { email: `${unique()}@example.test`, status: "active" } });
+    const hash = unique() + unique();
+    await m.db.apiKey.create({ data: { userId: user.id, name: "k", prefix: "kl_live_", lastFour: "abcd", hash, scopes: "chat:write" } });
+    expect((await m.apiKeys.findApiKeyByHash({ hash }))?.userStatus).toBe("active");
+    await m.db.user.update({ where: { id: user.id }, data: { status: "suspended" } });
+    expect((await m.apiKeys.findApiKeyByHash({ hash }))?.userStatus).toBe("suspended");
   });
 });
 

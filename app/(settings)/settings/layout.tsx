@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/auth/guard";
 import { signOutAction } from "../../(auth)/actions";
 
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser();
+  const user = await requireUser({ allowPending: true });
   return (
     <div className="flex min-h-dvh flex-col">
       <AppHeader accountLabel={accountLabel(user)} signOut={signOutAction} />

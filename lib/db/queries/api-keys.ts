@@ -101,16 +101,20 @@ export type ApiKeyPrincipal = {
   revokedAt: Date | null;
   lastUsedAt: Date | null;
   lastUsedIp: string | null;
+  // The owner's status (lib/auth/roles.ts), read in the same statement: a suspension stops the key at once.
+  userStatus: string;
 };
 
-type PrincipalRow = { id: string; userId: string; scopes: string; expiresAt: unknown; revokedAt: unknown; lastUsedAt: unknown; lastUsedIp: string | null };
+type PrincipalRow = { id: string; userId: string; scopes: string; expiresAt: unknown; revokedAt: unknown; lastUsedAt: unknown; lastUsedIp: string | null; userStatus: string };
 
 // The one query not scoped by owner: the presented key's hash is what identifies the owner. It runs on
 // every API request, as SQL through the unique index: the ORM's findUnique cost about twice the server time
 // (docs/benchmarks.md). tests/unit/raw-queries.test.ts holds it to what the ORM returns.
 export async function findApiKeyByHash({ hash }: { hash: string }): Promise<ApiKeyPrincipal | null> {
   const rows = await db.$queryRaw<PrincipalRow[]>`
-    SELECT "id", "userId", "scopes", "expiresAt", "revokedAt", "lastUsedAt", "lastUsedIp" FROM "ApiKey" WHERE "hash" = ${hash}`;
+    SELECT k."id", k."userId", k."scopes", k."expiresAt", k."revokedAt", k."lastUsedAt", k."lastUsedIp", u."status" AS "userStatus"
+    FROM "ApiKey" k JOIN "User" u ON u."id" = k."userId"
+    WHERE k."hash" = ${hash}`;
   const row = rows[0];
   if (!row) return null;
   return {
@@ -121,6 +125,7 @@ export async function findApiKeyByHash({ hash }: { hash: string }): Promise<ApiK
     revokedAt: optionalDateFromRow(row.revokedAt),
     lastUsedAt: optionalDateFromRow(row.lastUsedAt),
     lastUsedIp: row.lastUsedIp,
+    userStatus: row.userStatus,
   };
 }
 

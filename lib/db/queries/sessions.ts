@@ -33,7 +33,19 @@ export type SessionWithUser = {
   userAgent: string | null;
   ip: string | null;
   method: string | null;
-  user: { id: string; name: string | null; email: string | null; emailVerified: Date | null; image: string | null; createdAt: Date; updatedAt: Date };
+  user: {
+    id: string;
+    name: string | null;
+    email: string | null;
+    emailVerified: Date | null;
+    image: string | null;
+    role: string;
+    status: string;
+    suspendedReason: string | null;
+    approvedAt: Date | null;
+    createdAt: Date;
+    updatedAt: Date;
+  };
 };
 
 type SessionUserRow = Omit<SessionWithUser, "user" | "expires" | "createdAt" | "lastSeenAt"> & {
@@ -44,18 +56,25 @@ type SessionUserRow = Omit<SessionWithUser, "user" | "expires" | "createdAt" | "
   userEmail: string | null;
   userEmailVerified: unknown;
   userImage: string | null;
+  userRole: string;
+  userStatus: string;
+  userSuspendedReason: string | null;
+  userApprovedAt: unknown;
   userCreatedAt: unknown;
   userUpdatedAt: unknown;
 };
 
-// Every page and session route asks this, so it is one statement, a join through the unique index: the
+// Every page and session route asks this, so it is one statement (it carries the user's role and status, so
+// a suspension or approval counts from the next request on every instance), a join through the unique index: the
 // ORM's findUnique with `include` makes two queries and cost about 2.5× the server time (docs/benchmarks.md).
 // tests/unit/raw-queries.test.ts holds it to what the ORM returns.
 export async function findSessionWithUser({ tokenHash }: { tokenHash: string }): Promise<SessionWithUser | null> {
   const rows = await db.$queryRaw<SessionUserRow[]>`
     SELECT s."id", s."userId", s."expires", s."createdAt", s."lastSeenAt", s."userAgent", s."ip", s."method",
            u."name" AS "userName", u."email" AS "userEmail", u."emailVerified" AS "userEmailVerified",
-           u."image" AS "userImage", u."createdAt" AS "userCreatedAt", u."updatedAt" AS "userUpdatedAt"
+           u."image" AS "userImage", u."role" AS "userRole", u."status" AS "userStatus",
+           u."suspendedReason" AS "userSuspendedReason", u."approvedAt" AS "userApprovedAt",
+           u."createdAt" AS "userCreatedAt", u."updatedAt" AS "userUpdatedAt"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."sessionToken" = ${tokenHash}`;
   const row = rows[0];
@@ -75,6 +94,10 @@ export async function findSessionWithUser({ tokenHash }: { tokenHash: string }):
       email: row.userEmail,
       emailVerified: optionalDateFromRow(row.userEmailVerified),
       image: row.userImage,
+      role: row.userRole,
+      status: row.userStatus,
+      suspendedReason: row.userSuspendedReason,
+      approvedAt: optionalDateFromRow(row.userApprovedAt),
       createdAt: dateFromRow(row.userCreatedAt),
       updatedAt: dateFromRow(row.userUpdatedAt),
     },

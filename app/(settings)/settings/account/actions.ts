@@ -10,7 +10,7 @@ import { deleteAccountRequest } from "@/lib/validations/account";
 import type { FormState } from "@/lib/validations/form-state";
 
 export async function deleteAccount(_state: FormState, formData: FormData): Promise<FormState> {
-  await requireUser();
+  await requireUser({ allowPending: true });
   const parsed = deleteAccountRequest.safeParse({ confirmation: formData.get("confirmation") });
   if (!parsed.success) {
     const fieldErrors = z.flattenError(parsed.error).fieldErrors;
@@ -18,7 +18,7 @@ export async function deleteAccount(_state: FormState, formData: FormData): Prom
   }
   let userId: string;
   try {
-    userId = (await requireRecentSignIn()).id;
+    userId = (await requireRecentSignIn({ allowPending: true })).id;
   } catch (error) {
     if (error instanceof AppError) {
       return { ok: false, code: error.code, message: error.message, reauthenticateUrl: reauthenticateUrl("/settings/account") };

@@ -7,7 +7,7 @@ import { deleteAccount } from "./actions";
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
-  const user = await requireUser();
+  const user = await requireUser({ allowPending: true });
   return (
     <>
       <SettingsSection id="profile" title="Profile">

@@ -10,4 +10,4 @@ export const GET = sessionRoute(async (_request, { user }) => {
       "content-disposition": `attachment; filename="keyline-export-${new Date().toISOString().slice(0, 10)}.json"`,
     },
   });
-});
+}, { allowPending: true });

@@ -1,0 +1,19 @@
+import "server-only";
+import { recordSecurityEvent } from "@/lib/db/queries/security-events";
+import { findUserStanding } from "@/lib/db/queries/users";
+import { statusOf } from "./roles";
+import { currentSignInContext } from "./sign-in-context";
+import { suspensionNoticeUrl } from "./suspension-notice";
+
+// A sign-in into an existing account: null to go on, or the page that says the account is suspended (no
+// session is made). Logged in the account's own security log.
+export async function refuseIfSuspended(userId: string, method: string): Promise<string | null> {
+  const user = await findUserStanding({ userId });
+  if (!user || statusOf(user.status) !== "suspended") return null;
+  await recordSecurityEvent({ userId, type: "sign_in_failed", request: currentSignInContext(), detail: { method, reason: "suspended" } });
+  return suspensionNoticeUrl(userId);
+}
+
+export async function accountExists(userId: string): Promise<boolean> {
+  return (await findUserStanding({ userId })) !== null;
+}
