@@ -18,6 +18,11 @@ const LABELS: Record<string, string> = {
   api_key_created: "API key created",
   api_key_revoked: "API key revoked",
   api_key_new_ip: "API key used from a new IP",
+  admin_approved: "Approved by an administrator",
+  admin_suspended: "Suspended by an administrator",
+  admin_reactivated: "Reactivated by an administrator",
+  admin_role_changed: "Role changed by an administrator",
+  admin_signed_out: "Signed out everywhere by an administrator",
 };
 
 function detailText(detail: unknown): string {

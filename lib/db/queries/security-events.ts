@@ -15,15 +15,23 @@ export type SecurityEventType =
   | "passkey_renamed"
   | "api_key_created"
   | "api_key_revoked"
-  | "api_key_new_ip";
+  | "api_key_new_ip"
+  // What an admin did to this account (lib/admin/operations.ts); no details of the admin are kept here.
+  | "admin_approved"
+  | "admin_suspended"
+  | "admin_reactivated"
+  | "admin_role_changed"
+  | "admin_signed_out";
+
+type Client = Pick<typeof db, "securityEvent">;
 
 export async function recordSecurityEvent(input: {
   userId: string;
   type: SecurityEventType;
   request?: RequestInfo;
   detail?: Record<string, string | number | boolean | null>;
-}) {
-  await db.securityEvent.create({
+}, client: Client = db) {
+  await client.securityEvent.create({
     data: {
       userId: input.userId,
       type: input.type,

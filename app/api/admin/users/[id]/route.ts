@@ -1,0 +1,42 @@
+// GET|PATCH|DELETE /api/admin/users/[id] — one account: details, approve/suspend/reactivate/role, delete (admins only)
+import { deleteUserAsAdmin, updateUserStanding } from "@/lib/admin/operations";
+import { toApiUser } from "@/lib/admin/serialize";
+import { findUserForAdmin } from "@/lib/db/queries/admin-users";
+import { AppError } from "@/lib/errors";
+import { adminRoutes } from "@/lib/http/admin-route";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { adminUserPatch, userIdParam } from "@/lib/validations/admin";
+
+type Params = { id: string };
+const notFound = () => new AppError("not_found:user", "No such user.");
+const actorOf = (admin: { id: string; email: string | null }, info: { ip: string | null; userAgent: string | null }) => ({ id: admin.id, email: admin.email, request: info });
+
+export const { GET, POST, PUT, PATCH, DELETE } = adminRoutes<Params>({
+  GET: async (_request, { params }) => {
+    const id = userIdParam.safeParse(params.id);
+    const user = id.success ? await findUserForAdmin({ userId: id.data }) : null;
+    if (!user) throw notFound();
+    return Response.json({
+      user: {
+        ...toApiUser(user),
+        suspendedReason: user.suspendedReason,
+        approvedAt: user.approvedAt?.toISOString() ?? null,
+        signInMethods: user.accounts.map((account) => ({ provider: account.provider, email: account.email, login: account.login })),
+        counts: user._count,
+      },
+    });
+  },
+  PATCH: async (request, { params, admin, info }) => {
+    const id = userIdParam.safeParse(params.id);
+    if (!id.success) throw notFound();
+    const patch = adminUserPatch.parse(await readJsonBody(request, 4096));
+    const user = await updateUserStanding(actorOf(admin, info), id.data, patch);
+    return Response.json({ user: toApiUser(user) });
+  },
+  DELETE: async (_request, { params, admin, info }) => {
+    const id = userIdParam.safeParse(params.id);
+    if (!id.success) throw notFound();
+    await deleteUserAsAdmin(actorOf(admin, info), id.data);
+    return new Response(null, { status: 204 });
+  },
+});

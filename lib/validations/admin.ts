@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/auth/roles";
+
+export const adminUserListQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  status: z.enum(["active", "pending", "suspended"]).optional(),
+  role: z.enum(ROLES).optional(),
+  cursor: z.string().max(500).optional(),
+});
+
+export const adminUserPatch = z
+  .strictObject({
+    role: z.enum(ROLES).optional(),
+    status: z.enum(["active", "suspended"]).optional(),
+    reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
+    // Token budgets arrive with BUDGET_TOKENS; until then the field is refused rather than ignored.
+  })
+  .refine((patch) => patch.role !== undefined || patch.status !== undefined, { message: "Give a role or a status to change." })
+  .refine((patch) => patch.status !== "suspended" || (patch.reason ?? "").length > 0, {
+    message: "Say why: the user sees the reason when they try to sign in.",
+    path: ["reason"],
+  });
+
+export const auditListQuery = z.object({
+  cursor: z.coerce.number().int().min(1).optional(),
+  format: z.enum(["json", "jsonl"]).optional(),
+});
+
+export const userIdParam = z.string().min(1).max(100);
