@@ -1,9 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { oauthClients } from "./tests/support/oauth-clients";
 import { appOrigin, modelServerOrigin, oauthServerOrigin, ports } from "./tests/support/ports";
-import { rigAppEnv } from "./tests/support/rig-app-env";
+import { rigAppEnv, rigOAuthEnv } from "./tests/support/rig-app-env";
 
 // The e2e rig: a real SMTP capture server and the production build on a fresh database
 // (scripts/e2e.sh prepares DATABASE_URL for SQLite or PostgreSQL), driven in Debian's Chromium.
@@ -67,17 +66,7 @@ export default defineConfig({
         // limits are tested from loopback addresses of their own (tests/e2e/passkey-attacks.spec.ts).
         RATE_LIMIT_SIGNIN_IP: "1000/15m",
         RATE_LIMIT_PASSKEY_CHALLENGE_IP: "1000/15m",
-        // Google, GitHub (Enterprise layout) and a generic OIDC issuer, all on the rig's OAuth server.
-        AUTH_GOOGLE_ID: oauthClients.google.id,
-        AUTH_GOOGLE_SECRET: oauthClients.google.secret,
-        AUTH_GOOGLE_ISSUER: oauthClients.google.issuer,
-        AUTH_GITHUB_ID: oauthClients.github.id,
-        AUTH_GITHUB_SECRET: oauthClients.github.secret,
-        AUTH_GITHUB_ENTERPRISE_URL: oauthClients.github.baseUrl,
-        AUTH_OIDC_ISSUER: oauthClients.oidc.issuer,
-        AUTH_OIDC_ID: oauthClients.oidc.id,
-        AUTH_OIDC_SECRET: oauthClients.oidc.secret,
-        AUTH_OIDC_NAME: oauthClients.oidc.name,
+        ...rigOAuthEnv(),
       },
     },
   ],

@@ -15,7 +15,7 @@ import http from "node:http";
 import { OAuth2Server, type OAuth2Service } from "oauth2-mock-server";
 import { oauthClients, type RigProvider } from "./oauth-clients";
 import { consentForm, escapeHtml, sendHtml } from "./oauth-consent-page";
-import { appOrigin, oauthServerOrigin, ports } from "./ports";
+import { appOrigin, oauthServerOrigin, policyAppOrigins, ports } from "./ports";
 import { recordSecret } from "./secrets-ledger";
 
 type Identity = {
@@ -47,7 +47,8 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown) {
 // What a real provider checks before showing its consent page; it never redirects to an unregistered URI.
 function authorizationProblem(provider: RigProvider, params: URLSearchParams): string | null {
   if (params.get("client_id") !== oauthClients[provider].id) return "unknown client_id";
-  if (params.get("redirect_uri") !== `${appOrigin}/api/auth/callback/${provider}`) return "redirect_uri is not registered for this client";
+  const registered = [appOrigin, ...policyAppOrigins].map((origin) => `${origin}/api/auth/callback/${provider}`);
+  if (!registered.includes(params.get("redirect_uri") ?? "")) return "redirect_uri is not registered for this client";
   if (params.get("response_type") !== "code") return "response_type must be code";
   if (!params.get("code_challenge") || params.get("code_challenge_method") !== "S256") return "PKCE with S256 is required";
   if (!params.get("state")) return "state is required";
