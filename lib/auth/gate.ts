@@ -2,7 +2,8 @@
 // is present; whether that session is valid is the guard's job (lib/auth/guard.ts).
 export const PATHNAME_HEADER = "x-keyline-pathname";
 
-const GATED_PAGE_PREFIXES = ["/chat", "/settings", "/pending", "/admin"];
+// Not /admin: to anyone but an admin it answers like an unknown path (lib/admin/require-admin.ts).
+const GATED_PAGE_PREFIXES = ["/chat", "/settings", "/pending"];
 // API routes that answer without a session: Auth.js itself, health, passkey sign-in, and the
 // developer API (which authenticates with API keys, never cookies).
 const PUBLIC_API_PREFIXES = ["/api/auth", "/api/health", "/api/passkeys/authenticate", "/api/v1"];

@@ -147,6 +147,8 @@ test("admin writes: cross-site refused, a recent sign-in needed, no self-suspens
 });
 
 test("an admin deletes a user with their data; npm run audit:verify names an edited row", async ({ browser }) => {
+  // Two runs of the script (tsx start-up) on a shared, loaded machine.
+  test.setTimeout(150_000);
   const admin = await signedInAdmin(browser, 4);
   const member = await signedInUser(browser, "deleted");
   const memberId = await userIdOf(member.email);
