@@ -1,16 +1,27 @@
 import "server-only";
 import crypto from "node:crypto";
 import { after } from "next/server";
-import { findApiKeyByHash, type ApiKeyPrincipal } from "@/lib/db/queries/api-keys";
+import { findApiKeyByHash } from "@/lib/db/queries/api-keys";
 import { requestInfoFrom } from "@/lib/http/request-info";
 import { routeHandler, type RouteContext } from "@/lib/http/route-handler";
 import { OpenAIError, toOpenAIError } from "@/lib/openai-compat/errors";
 import { consumeRateLimit, rateLimitHeaders } from "@/lib/rate-limit/limiter";
-import type { ApiKeyScope } from "@/lib/api-keys/constants";
+import { parseScopes, type ApiKeyScope } from "./constants";
 import { presentedKey, refuseKeyInUrl } from "./credentials";
 import { hashApiKey, isWellFormedApiKey } from "./format";
 import { recordKeyUse } from "./record-use";
 import { createUsageMeter, type UsageMeter } from "./usage-meter";
+
+// The key a request authenticated with: whose it is and what it may do.
+export type ApiKeyPrincipal = {
+  id: string;
+  userId: string;
+  scopes: ApiKeyScope[];
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  lastUsedIp: string | null;
+};
 
 export type ApiKeyHandler<P> = (request: Request, context: { params: P; key: ApiKeyPrincipal; usage: UsageMeter }) => Promise<Response>;
 
@@ -56,8 +67,9 @@ export function withApiKey<P = Record<string, never>>(options: { scope: ApiKeySc
 async function checkedKey(headers: Headers, scope: ApiKeyScope, now: Date): Promise<ApiKeyPrincipal> {
   const presented = presentedKey(headers);
   if (!isWellFormedApiKey(presented)) throw invalidKey();
-  const key = await findApiKeyByHash({ hash: hashApiKey(presented) });
-  if (!key) throw invalidKey();
+  const row = await findApiKeyByHash({ hash: hashApiKey(presented) });
+  if (!row) throw invalidKey();
+  const key: ApiKeyPrincipal = { ...row, scopes: parseScopes(row.scopes) };
   if (key.revokedAt) throw invalidKey("This API key has been revoked.");
   if (key.expiresAt && key.expiresAt <= now) throw invalidKey(`This API key expired on ${key.expiresAt.toISOString()}.`);
   if (!key.scopes.includes(scope)) {
