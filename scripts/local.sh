@@ -25,7 +25,7 @@ trap 'kill $watcher 2>/dev/null' EXIT
 # which ignores Ctrl-C and ends when the server has written its last line.
 export HOSTNAME="${HOST:-127.0.0.1}"
 if [ -t 1 ]; then
-  node scripts/start.mjs | (trap '' INT TERM; exec node_modules/.bin/pino-pretty --colorize --translateTime SYS:HH:MM:ss --ignore pid,hostname)
+  node scripts/start.mjs | (trap '' INT TERM; exec node_modules/.bin/pino-pretty --colorize --translateTime SYS:HH:MM:ss --ignore pid,hostname --singleLine)
 else
   node scripts/start.mjs
 fi
