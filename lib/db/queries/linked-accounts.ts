@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { withUserLocked } from "./user-lock";
+import { removeWayInLocked } from "./user-lock";
 import type { WaysInClient } from "./ways-in";
 
 // Provider accounts linked to users (Google, GitHub, OIDC). Rows hold the provider's id for the person
@@ -44,11 +44,9 @@ export async function deleteLinkedAccount({
   userId: string;
   beforeDelete: (tx: WaysInClient) => Promise<void>;
 }) {
-  return withUserLocked(userId, async (tx) => {
-    const account = await tx.account.findFirst({ where: { id, userId, type: { in: ["oauth", "oidc"] } }, select: listed });
-    if (!account) return null;
-    await beforeDelete(tx);
-    await tx.account.delete({ where: { id: account.id } });
-    return account;
+  return removeWayInLocked(userId, {
+    find: (tx) => tx.account.findFirst({ where: { id, userId, type: { in: ["oauth", "oidc"] } }, select: listed }),
+    beforeDelete,
+    remove: (tx, rowId) => tx.account.delete({ where: { id: rowId } }),
   });
 }

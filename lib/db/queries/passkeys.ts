@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { withUserLocked } from "./user-lock";
+import { removeWayInLocked } from "./user-lock";
 import type { WaysInClient } from "./ways-in";
 
 const listFields = {
@@ -87,12 +87,10 @@ export async function deletePasskey({
   userId: string;
   beforeDelete: (tx: WaysInClient) => Promise<void>;
 }) {
-  return withUserLocked(userId, async (tx) => {
-    const passkey = await tx.passkey.findFirst({ where: { id, userId }, select: { id: true, name: true } });
-    if (!passkey) return null;
-    await beforeDelete(tx);
-    await tx.passkey.delete({ where: { id: passkey.id } });
-    return passkey;
+  return removeWayInLocked(userId, {
+    find: (tx) => tx.passkey.findFirst({ where: { id, userId }, select: { id: true, name: true } }),
+    beforeDelete,
+    remove: (tx, rowId) => tx.passkey.delete({ where: { id: rowId } }),
   });
 }
 
