@@ -35,15 +35,9 @@ export async function findUserIdByEmail({ email }: { email: string }) {
 // last-way-in check, given the transaction's client) run under that lock: two removals at once then
 // cannot both pass the check and leave the user locked out. PostgreSQL holds the row lock until
 // commit; SQLite serialises writers.
-export async function deleteLinkedAccount({
-  id,
-  userId,
-  beforeDelete,
-}: {
-  id: string;
-  userId: string;
-  beforeDelete: (tx: WaysInClient) => Promise<void>;
-}) {
+type RemoveInput = { id: string; userId: string; beforeDelete: (tx: WaysInClient) => Promise<void> };
+
+export async function deleteLinkedAccount({ id, userId, beforeDelete }: RemoveInput) {
   return removeWayInLocked(userId, {
     find: (tx) => tx.account.findFirst({ where: { id, userId, type: { in: ["oauth", "oidc"] } }, select: listed }),
     beforeDelete,
