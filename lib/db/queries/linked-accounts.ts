@@ -31,12 +31,11 @@ export async function findUserIdByEmail({ email }: { email: string }) {
   return row?.id ?? null;
 }
 
-// Deletes the user's account row while holding a lock on the user row, with `beforeDelete` (the
-// last-way-in check, given the transaction's client) run under that lock: two removals at once then
-// cannot both pass the check and leave the user locked out. PostgreSQL holds the row lock until
-// commit; SQLite serialises writers.
 type RemoveInput = { id: string; userId: string; beforeDelete: (tx: WaysInClient) => Promise<void> };
 
+// Deletes the user's account row under the user's lock, with `beforeDelete` (the last-way-in check) run
+// under that lock first (lib/db/queries/user-lock.ts). PostgreSQL holds the row lock until commit; SQLite
+// serialises writers.
 export async function deleteLinkedAccount({ id, userId, beforeDelete }: RemoveInput) {
   return removeWayInLocked(userId, {
     find: (tx) => tx.account.findFirst({ where: { id, userId, type: { in: ["oauth", "oidc"] } }, select: listed }),

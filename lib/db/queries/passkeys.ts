@@ -76,10 +76,10 @@ export async function renamePasskey({ id, userId, name }: { id: string; userId: 
   return count === 1;
 }
 
-// Under the user's lock, like deleteLinkedAccount: two removals at once (a passkey here, an account
-// there) are checked one after the other and cannot both pass the last-way-in check.
 type RemoveInput = { id: string; userId: string; beforeDelete: (tx: WaysInClient) => Promise<void> };
 
+// Under the user's lock, like deleteLinkedAccount: two removals at once (a passkey here, an account
+// there) are checked one after the other and cannot both pass the last-way-in check.
 export async function deletePasskey({ id, userId, beforeDelete }: RemoveInput) {
   return removeWayInLocked(userId, {
     find: (tx) => tx.passkey.findFirst({ where: { id, userId }, select: { id: true, name: true } }),
