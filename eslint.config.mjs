@@ -2,6 +2,14 @@ import { FlatCompat } from "@eslint/eslintrc";
 
 const compat = new FlatCompat({ baseDirectory: import.meta.dirname });
 
+// Each block below sets no-restricted-imports for its files, and a later block replaces an earlier one's
+// setting for the same file: so every block spells out all the patterns that apply to its files.
+const appImports = { group: ["@/app/*", "**/app/*"], message: "Dependencies point one way: app -> components -> lib." };
+const componentDataImports = {
+  group: ["@/lib/db/*", "**/lib/db/*", "@/lib/auth/guard", "**/lib/auth/guard"],
+  message: "Components only show data: the page (or a lib/<domain> function it calls) loads it and passes it down.",
+};
+
 const config = [
   { ignores: ["node_modules/**", ".next/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", "data/**", "next-env.d.ts"] },
   ...compat.extends("next/core-web-vitals", "next/typescript"),
@@ -18,12 +26,23 @@ const config = [
   },
   {
     // Dependencies point one way: app -> components -> lib.
-    files: ["lib/**", "components/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: ["@/app/*", "../app/*", "../../app/*"] }] },
+    files: ["components/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [appImports, componentDataImports] }] },
   },
   {
     files: ["lib/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: ["@/app/*", "@/components/*"] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [appImports, { group: ["@/components/*", "**/components/*"], message: "lib/ never imports UI." }] }] },
+  },
+  {
+    // Each domain's operations module (lib/<domain>) writes its security-log entries with the change they
+    // record; routes and actions call the operation.
+    files: ["app/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@/lib/db/queries/security-events", importNames: ["recordSecurityEvent"], message: "Write through the domain's operations module (lib/<domain>/manage.ts), which records the event with the change." }] },
+      ],
+    },
   },
 ];
 

@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { isDatabaseUnavailable } from "@/lib/runtime/database-unavailable";
 
 // One error type for the app. Codes are "<kind>:<subject>", e.g. "not_found:thread".
 // Internal errors are logged and clients get a generic message; no stack trace ever leaves the server.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start Keyline on its embedded defaults: SQLite under data/, mail to a local outbox (links printed
-# here), the built-in demo model. Installs what is missing, builds once, then serves on $PORT (3000).
+# here), the built-in demo model. Installs what is missing, builds once, then serves on $PORT (3000),
+# on this machine only unless HOST says otherwise (HOST=0.0.0.0 to open it to your network).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm ci
@@ -20,4 +21,11 @@ echo "Keyline: open $AUTH_URL (sign-in links are printed below and saved in $EMA
 node scripts/outbox-links.mjs "$EMAIL_OUTBOX" &
 watcher=$!
 trap 'kill $watcher 2>/dev/null' EXIT
-node scripts/start.mjs
+# The server writes JSON lines (as in production); a person at a terminal reads them through pino-pretty,
+# which ignores Ctrl-C and ends when the server has written its last line.
+export HOSTNAME="${HOST:-127.0.0.1}"
+if [ -t 1 ]; then
+  node scripts/start.mjs | (trap '' INT TERM; exec node_modules/.bin/pino-pretty --colorize --translateTime SYS:HH:MM:ss --ignore pid,hostname --singleLine)
+else
+  node scripts/start.mjs
+fi

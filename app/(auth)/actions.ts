@@ -1,11 +1,12 @@
 "use server";
 
+import { z } from "zod";
 import { signOut } from "@/lib/auth/config";
-import { getCurrentSession } from "@/lib/auth/guard";
-import { recordSecurityEvent } from "@/lib/db/queries/security-events";
+import { done, sessionFormAction } from "@/lib/http/server-action";
+import { recordSignOut } from "@/lib/sessions/manage";
 
-export async function signOutAction(): Promise<void> {
-  const current = await getCurrentSession();
-  if (current) await recordSecurityEvent({ userId: current.user.id, type: "sign_out" });
+export const signOutAction = sessionFormAction({ schema: z.object({}) }, async (_input, { user, request }) => {
+  await recordSignOut({ userId: user.id, request });
   await signOut({ redirectTo: "/login" });
-}
+  return done();
+});

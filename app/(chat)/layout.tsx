@@ -4,7 +4,7 @@ import { ChatShell } from "@/components/chat/chat-shell";
 import { accountLabel } from "@/lib/auth/account-label";
 import { requireUser } from "@/lib/auth/guard";
 import { toApiThread } from "@/lib/chat/serialize";
-import { listThreads } from "@/lib/db/queries/threads";
+import { listOwnThreads } from "@/lib/chat/threads";
 import { signOutAction } from "../(auth)/actions";
 import { deleteThreadAction, renameThreadAction } from "./chat/actions";
 import "./chat.css";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { referrer: "same-origin" };
 
 export default async function ChatLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const page = await listThreads({ userId: user.id, cursor: null });
+  const page = await listOwnThreads({ userId: user.id });
   return (
     <ChatShell
       accountLabel={accountLabel(user)}

@@ -4,10 +4,10 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import type { FormState } from "@/lib/validations/form-state";
+import type { FormAction } from "@/lib/http/action-result";
 
 type Props = {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  action: FormAction;
   callbackUrl: string;
 };
 

@@ -1,17 +1,15 @@
 import { Button } from "@/components/ui/button";
-import { oauthProviderOptions } from "@/lib/auth/oauth-providers";
-import { isMailConfigured } from "@/lib/mail/transport";
+import type { OAuthProviderOption } from "@/lib/auth/oauth-providers";
 import { ProviderIcon } from "./provider-icon";
 
-type Props = { action: (formData: FormData) => Promise<void>; callbackUrl: string };
+type Props = { action: (formData: FormData) => Promise<void>; callbackUrl: string; providers: OAuthProviderOption[]; divider: boolean };
 
 // One form per configured provider: a plain POST to a server action, so no client JavaScript on /login.
-export function OAuthButtons({ action, callbackUrl }: Props) {
-  const providers = oauthProviderOptions();
+export function OAuthButtons({ action, callbackUrl, providers, divider }: Props) {
   if (providers.length === 0) return null;
   return (
     <div className="space-y-3">
-      {isMailConfigured() ? (
+      {divider ? (
         <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-muted-foreground" aria-hidden="true">
           <span className="h-px flex-1 bg-border" />
           or

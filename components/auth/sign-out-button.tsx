@@ -1,11 +1,6 @@
-import { Button } from "@/components/ui/button";
+import { ActionForm } from "@/components/ui/action-form";
+import type { FormAction } from "@/lib/http/action-result";
 
-export function SignOutButton({ action }: { action: () => Promise<void> }) {
-  return (
-    <form action={action}>
-      <Button type="submit" variant="outline" size="sm">
-        Sign out
-      </Button>
-    </form>
-  );
+export function SignOutButton({ action }: { action: FormAction }) {
+  return <ActionForm action={action} label="Sign out" />;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import type { FormAction } from "@/lib/http/action-result";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import type { ApiThreadSummary } from "@/lib/chat/serialize";
@@ -10,7 +11,7 @@ import { ThreadSidebar } from "./thread-sidebar";
 
 type Props = {
   accountLabel: string;
-  signOut: () => Promise<void>;
+  signOut: FormAction;
   actions: ThreadActions;
   initialThreads: { threads: ApiThreadSummary[]; nextCursor: string | null };
   children: ReactNode;

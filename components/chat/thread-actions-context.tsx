@@ -2,12 +2,12 @@
 
 import { createContext, useContext } from "react";
 import type { ApiThreadSummary } from "@/lib/chat/serialize";
-import type { ActionResult } from "@/lib/validations/threads";
+import type { ActionResult } from "@/lib/http/action-result";
 
 // The thread server actions, handed down from the layout (components never import from app/).
 export type ThreadActions = {
-  rename: (id: string, title: string) => Promise<ActionResult<ApiThreadSummary>>;
-  remove: (id: string) => Promise<ActionResult<{ id: string }>>;
+  rename: (input: { id: string; title: string }) => Promise<ActionResult<ApiThreadSummary>>;
+  remove: (input: { id: string }) => Promise<ActionResult<{ id: string }>>;
 };
 
 export const ThreadActionsContext = createContext<ThreadActions | null>(null);

@@ -28,7 +28,7 @@ export function ThreadList() {
   }, [list]);
 
   async function rename(thread: ApiThreadSummary, title: string): Promise<string | null> {
-    const result = await actions.rename(thread.id, title);
+    const result = await actions.rename({ id: thread.id, title });
     if (!result.ok) return result.message;
     list.upsert(result.data);
     return null;
@@ -37,7 +37,7 @@ export function ThreadList() {
   async function confirmDelete() {
     if (!deleting) return;
     setBusy(true);
-    const result = await actions.remove(deleting.id);
+    const result = await actions.remove({ id: deleting.id });
     setBusy(false);
     if (!result.ok) return setDeleteError(result.message);
     list.remove(deleting.id);

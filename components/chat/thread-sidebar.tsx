@@ -1,5 +1,6 @@
 "use client";
 
+import type { FormAction } from "@/lib/http/action-result";
 import { Search, SquarePen, X } from "lucide-react";
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
@@ -8,7 +9,7 @@ import { cn } from "@/lib/cn";
 import { ThreadList } from "./thread-list";
 import { useThreadList } from "./thread-list-provider";
 
-type Props = { accountLabel: string; signOut: () => Promise<void>; open: boolean; onClose: () => void; onNewChat: () => void };
+type Props = { accountLabel: string; signOut: FormAction; open: boolean; onClose: () => void; onNewChat: () => void };
 
 export function ThreadSidebar({ accountLabel, signOut, open, onClose, onNewChat }: Props) {
   const { query, setQuery } = useThreadList();

@@ -1,9 +1,10 @@
+import type { FormAction } from "@/lib/http/action-result";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Logo } from "@/components/ui/logo";
 
-type Props = { accountLabel: string; signOut: () => Promise<void>; children?: ReactNode };
+type Props = { accountLabel: string; signOut: FormAction; children?: ReactNode };
 
 export function AppHeader({ accountLabel, signOut, children }: Props) {
   return (

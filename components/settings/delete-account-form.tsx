@@ -5,9 +5,9 @@ import { ReauthLink } from "@/components/auth/reauth-link";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import type { FormState } from "@/lib/validations/form-state";
+import type { FormAction } from "@/lib/http/action-result";
 
-export function DeleteAccountForm({ action }: { action: (state: FormState, formData: FormData) => Promise<FormState> }) {
+export function DeleteAccountForm({ action }: { action: FormAction }) {
   const [state, formAction, pending] = useActionState(action, null);
   const error = state && !state.ok ? state : null;
   return (

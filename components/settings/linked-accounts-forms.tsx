@@ -3,14 +3,14 @@
 import { JsButton } from "@/components/ui/js-button";
 import { type ReactNode, useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { FormState } from "@/lib/validations/form-state";
+import type { ActionState, FormAction } from "@/lib/http/action-result";
 import { ReauthLink } from "@/components/auth/reauth-link";
 
-type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+type Action = FormAction;
 
 const REAUTH_CODE = "forbidden:reauthenticate";
 
-function Result({ state, reauthUrl }: { state: FormState; reauthUrl: string }) {
+function Result({ state, reauthUrl }: { state: ActionState; reauthUrl: string }) {
   if (!state) return null;
   if (state.ok) {
     return state.message ? (

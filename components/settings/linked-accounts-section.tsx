@@ -1,26 +1,21 @@
 import { ProviderIcon } from "@/components/auth/provider-icon";
 import { SettingsSection } from "@/components/settings/settings-section";
-import { requireUser } from "@/lib/auth/guard";
-import { oauthProviderOptions } from "@/lib/auth/oauth-providers";
+import type { OAuthProviderOption } from "@/lib/auth/oauth-providers";
 import { isOAuthProviderId } from "@/lib/auth/provider-identity";
-import { reauthenticateUrl } from "@/lib/auth/recent-sign-in";
-import { listLinkedAccounts } from "@/lib/db/queries/accounts";
-import type { FormState } from "@/lib/validations/form-state";
+import type { FormAction } from "@/lib/http/action-result";
 import { LinkProviderForm, UnlinkAccountForm } from "./linked-accounts-forms";
 import { LinkedAccountsNotice } from "./linked-accounts-notice";
 
-type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+type Action = FormAction;
 
-const SECURITY_PAGE = "/settings/security";
+type LinkedAccount = { id: string; provider: string; email: string | null; login: string | null; createdAt: Date };
+type Props = { accounts: LinkedAccount[]; providers: OAuthProviderOption[]; reauthUrl: string; link: Action; unlink: Action };
 
-export async function LinkedAccountsSection({ link, unlink }: { link: Action; unlink: Action }) {
-  const user = await requireUser();
-  const [accounts, providers] = await Promise.all([listLinkedAccounts({ userId: user.id }), oauthProviderOptions()]);
+export function LinkedAccountsSection({ accounts, providers, reauthUrl, link, unlink }: Props) {
   if (providers.length === 0 && accounts.length === 0) return null;
 
   const nameOf = (id: string) => providers.find((provider) => provider.id === id)?.name ?? id;
   const linkedIds = new Set(accounts.map((account) => account.provider));
-  const reauthUrl = reauthenticateUrl(SECURITY_PAGE);
 
   return (
     <SettingsSection

@@ -4,12 +4,12 @@ import { JsButton } from "@/components/ui/js-button";
 import { Cloud, KeyRound } from "lucide-react";
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { FormState } from "@/lib/validations/form-state";
+import type { FormAction } from "@/lib/http/action-result";
 import type { PasskeyListItem } from "@/lib/validations/passkeys";
 import { PasskeysRenameForm } from "./passkeys-rename-form";
 import { PasskeysReauthAlert } from "./passkeys-reauth-alert";
 
-type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+type Action = FormAction;
 type Props = { passkey: PasskeyListItem; renameAction: Action; deleteAction: Action; reauthUrl: string };
 
 // UTC keeps the server render and the browser's hydration identical.

@@ -1,8 +1,8 @@
-import type { FormState } from "@/lib/validations/form-state";
+import type { FormAction } from "@/lib/http/action-result";
 import type { PasskeyListItem } from "@/lib/validations/passkeys";
 import { PasskeysItem } from "./passkeys-item";
 
-type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+type Action = FormAction;
 
 type Props = { passkeys: PasskeyListItem[]; renameAction: Action; deleteAction: Action; reauthUrl: string };
 

@@ -4,10 +4,10 @@ import { useActionState, useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import type { FormState } from "@/lib/validations/form-state";
+import type { FormAction } from "@/lib/http/action-result";
 import type { PasskeyListItem } from "@/lib/validations/passkeys";
 
-type Props = { passkey: PasskeyListItem; action: (state: FormState, formData: FormData) => Promise<FormState>; onDone: () => void };
+type Props = { passkey: PasskeyListItem; action: FormAction; onDone: () => void };
 
 export function PasskeysRenameForm({ passkey, action, onDone }: Props) {
   const [state, formAction, pending] = useActionState(action, null);

@@ -1,26 +1,14 @@
-import { requireUser } from "@/lib/auth/guard";
-import { reauthenticateUrl } from "@/lib/auth/recent-sign-in";
-import { listPasskeys } from "@/lib/db/queries/passkeys";
-import type { FormState } from "@/lib/validations/form-state";
+import type { FormAction } from "@/lib/http/action-result";
 import type { PasskeyListItem } from "@/lib/validations/passkeys";
 import { PasskeysAddButton } from "./passkeys-add-button";
 import { PasskeysList } from "./passkeys-list";
 import { SettingsSection } from "./settings-section";
 
-type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+type Action = FormAction;
 
-export async function PasskeysSection({ renameAction, deleteAction }: { renameAction: Action; deleteAction: Action }) {
-  const user = await requireUser();
-  const rows = await listPasskeys({ userId: user.id });
-  const passkeys: PasskeyListItem[] = rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    backedUp: row.backedUp,
-    deviceType: row.deviceType,
-    createdAt: row.createdAt.toISOString(),
-    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
-  }));
-  const reauthUrl = reauthenticateUrl("/settings/security");
+type Props = { passkeys: PasskeyListItem[]; reauthUrl: string; renameAction: Action; deleteAction: Action };
+
+export function PasskeysSection({ passkeys, reauthUrl, renameAction, deleteAction }: Props) {
   return (
     <SettingsSection
       id="passkeys"

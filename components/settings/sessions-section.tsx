@@ -1,11 +1,11 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { Time } from "@/components/ui/time";
 import { SettingsSection } from "@/components/settings/settings-section";
-import type { FormState } from "@/lib/validations/form-state";
+import type { FormAction } from "@/lib/http/action-result";
 import { describeDevice } from "@/lib/security/device";
 
 type SessionRow = { id: string; createdAt: Date; lastSeenAt: Date; userAgent: string | null; ip: string | null; method: string | null };
-type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+type Action = FormAction;
 
 type Props = {
   sessions: SessionRow[];

@@ -2,10 +2,10 @@
 
 import { useActionState, type ReactNode } from "react";
 import { Button, type ButtonProps } from "@/components/ui/button";
-import type { FormState } from "@/lib/validations/form-state";
+import type { FormAction } from "@/lib/http/action-result";
 
 type Props = {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  action: FormAction;
   label: string;
   pendingLabel?: string;
   hidden?: Record<string, string>;

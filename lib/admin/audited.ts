@@ -1,23 +1,53 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { appendAuditEntry, readChainHead, type AuditInput } from "@/lib/db/queries/audit";
+import { insertAuditRow, readChainHead, type ChainHead } from "@/lib/db/queries/audit";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { canonicalDetail, entryHash, GENESIS_HASH } from "./audit-chain";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
+export type AuditInput = {
+  action: string;
+  actor: { id: string; email: string | null } | null;
+  target: { id: string; email: string | null } | null;
+  request: { ip: string | null; userAgent: string | null } | null;
+  detail?: Record<string, string | number | boolean | null>;
+};
+
 const ATTEMPTS = 8;
 
-// An admin write, its audit entry and its security-log entry in one transaction: all of it is on the record,
-// or none of it happened. Audit appends serialise on the chain's head (lib/db/queries/audit.ts): reading it
-// first makes every check `work` does (such as "is this the last admin?") run again after any concurrent
-// admin write commits, because that write took the seq this one would have taken.
+async function append(tx: Tx, head: ChainHead, input: AuditInput): Promise<ChainHead> {
+  const fields = {
+    seq: (head?.seq ?? 0) + 1,
+    action: input.action,
+    actorId: input.actor?.id ?? null,
+    actorEmail: input.actor?.email ?? null,
+    targetId: input.target?.id ?? null,
+    targetEmail: input.target?.email ?? null,
+    ip: input.request?.ip ?? null,
+    userAgent: input.request?.userAgent ?? null,
+    detail: canonicalDetail(input.detail ?? {}),
+    createdAt: new Date(),
+    prevHash: head?.hash ?? GENESIS_HASH,
+  };
+  const hash = entryHash(fields);
+  await insertAuditRow(tx, { ...fields, hash });
+  return { seq: fields.seq, hash };
+}
+
+// An admin write, its audit entries and its security-log entry in one transaction: all of it is on the
+// record, or none of it happened. The chain's head is read first and each entry takes the next `seq` (the
+// primary key), so of two admin writes at once only one commits; the other fails with a unique violation
+// and runs again from the start, so every check `work` makes (such as "is this the last admin?") sees
+// what the first one did. PostgreSQL makes the second wait for the first to commit; SQLite runs
+// transactions one at a time anyway.
 export async function audited<T>(work: (tx: Tx) => Promise<{ result: T; audit: AuditInput[] }>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
         let head = await readChainHead(tx);
         const { result, audit } = await work(tx);
-        for (const entry of audit) head = await appendAuditEntry(tx, head, entry);
+        for (const entry of audit) head = await append(tx, head, entry);
         return result;
       });
     } catch (error) {

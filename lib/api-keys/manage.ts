@@ -1,11 +1,12 @@
 import "server-only";
-import { countActiveApiKeys, createApiKey, revokeApiKey } from "@/lib/db/queries/api-keys";
+import { countActiveApiKeys, createApiKey, listApiKeysWithUsage, revokeApiKey } from "@/lib/db/queries/api-keys";
 import { recordSecurityEvent } from "@/lib/db/queries/security-events";
 import { AppError } from "@/lib/errors";
 import type { RequestInfo } from "@/lib/http/request-info";
 import type { CreateApiKeyInput } from "@/lib/validations/api-keys";
 import { MAX_ACTIVE_KEYS, serializeScopes, type ApiKeyView } from "./constants";
 import { generateApiKey, hashApiKey } from "./format";
+import { toApiKeyView } from "./view";
 
 const DAY_MS = 86_400_000;
 
@@ -16,7 +17,7 @@ export async function createKeyForUser(input: { userId: string; data: CreateApiK
     throw new AppError("conflict:too_many_keys", `You can have at most ${MAX_ACTIVE_KEYS} active keys. Revoke one you no longer use.`);
   }
   const { key, prefix, lastFour } = generateApiKey();
-  const apiKey = await createApiKey({
+  const row = await createApiKey({
     userId,
     name: data.name,
     scopes: serializeScopes(data.scopes),
@@ -25,6 +26,7 @@ export async function createKeyForUser(input: { userId: string; data: CreateApiK
     lastFour,
     hash: hashApiKey(key),
   });
+  const apiKey = toApiKeyView(row, [], new Date());
   await recordSecurityEvent({
     userId,
     type: "api_key_created",
@@ -32,6 +34,12 @@ export async function createKeyForUser(input: { userId: string; data: CreateApiK
     detail: { apiKeyId: apiKey.id, name: apiKey.name, scopes: apiKey.scopes.join(" "), expiresAt: apiKey.expiresAt },
   });
   return { key, apiKey };
+}
+
+export async function listKeysForUser({ userId }: { userId: string }): Promise<ApiKeyView[]> {
+  const now = new Date();
+  const keys = await listApiKeysWithUsage({ userId, now });
+  return keys.map(({ row, days }) => toApiKeyView(row, days, now));
 }
 
 export async function revokeKeyForUser(input: { userId: string; id: string; request: RequestInfo }): Promise<void> {

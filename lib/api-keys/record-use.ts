@@ -1,6 +1,7 @@
 import "server-only";
-import { recordApiKeyUsage, touchApiKey, utcDay, type ApiKeyPrincipal } from "@/lib/db/queries/api-keys";
+import { recordApiKeyUsage, touchApiKey, utcDay } from "@/lib/db/queries/api-keys";
 import { recordSecurityEvent } from "@/lib/db/queries/security-events";
+import type { ApiKeyPrincipal } from "./with-api-key";
 import type { RequestInfo } from "@/lib/http/request-info";
 import type { UsageMeter } from "./usage-meter";
 

@@ -2,18 +2,28 @@ import "server-only";
 import crypto from "node:crypto";
 import { after } from "next/server";
 import { statusOf } from "@/lib/auth/roles";
-import { findApiKeyByHash, type ApiKeyPrincipal } from "@/lib/db/queries/api-keys";
+import { findApiKeyByHash } from "@/lib/db/queries/api-keys";
 import { requestInfoFrom } from "@/lib/http/request-info";
-import { setServerTiming } from "@/lib/http/server-timing";
+import { routeHandler, type RouteContext } from "@/lib/http/route-handler";
 import { OpenAIError, toOpenAIError } from "@/lib/openai-compat/errors";
 import { consumeRateLimit, rateLimitHeaders } from "@/lib/rate-limit/limiter";
-import type { ApiKeyScope } from "@/lib/api-keys/constants";
+import { parseScopes, type ApiKeyScope } from "./constants";
 import { presentedKey, refuseKeyInUrl } from "./credentials";
 import { hashApiKey, isWellFormedApiKey } from "./format";
 import { recordKeyUse } from "./record-use";
 import { createUsageMeter, type UsageMeter } from "./usage-meter";
 
-type RouteContext<P> = { params: Promise<P> };
+// The key a request authenticated with: whose it is and what it may do.
+export type ApiKeyPrincipal = {
+  id: string;
+  userId: string;
+  scopes: ApiKeyScope[];
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  lastUsedIp: string | null;
+};
+
 export type ApiKeyHandler<P> = (request: Request, context: { params: P; key: ApiKeyPrincipal; usage: UsageMeter }) => Promise<Response>;
 
 const invalidKey = (message = "Invalid API key. Check that you copied it in full, or create a new one at /settings/api-keys.") =>
@@ -31,58 +41,53 @@ function requestIdOf(request: Request): string {
 // Cookies are never read, so a browser session cannot be used for cross-site calls to the API.
 // Server-Timing tells the key check (key) and the rate limit (ratelimit) from the whole handler (app).
 export function withApiKey<P = Record<string, never>>(options: { scope: ApiKeyScope }, handler: ApiKeyHandler<P>) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
-    const started = performance.now();
-    const headers: Record<string, string> = { "x-request-id": requestIdOf(request) };
-    try {
-      refuseKeyInUrl(new URL(request.url));
-      const presented = presentedKey(request.headers);
-      if (!isWellFormedApiKey(presented)) throw invalidKey();
-      const key = await findApiKeyByHash({ hash: hashApiKey(presented) });
-      if (!key) throw invalidKey();
-      const now = new Date();
-      if (key.revokedAt) throw invalidKey("This API key has been revoked.");
-      if (key.expiresAt && key.expiresAt <= now) throw invalidKey(`This API key expired on ${key.expiresAt.toISOString()}.`);
-      const owner = statusOf(key.userStatus);
-      if (owner === "suspended") throw invalidKey("The account this API key belongs to is suspended.");
-      if (owner === "pending") {
-        throw new OpenAIError(403, {
-          type: "permission_error",
-          code: "account_pending",
-          message: "The account this API key belongs to is waiting for an administrator's approval.",
-        });
-      }
-      if (!key.scopes.includes(options.scope)) {
-        throw new OpenAIError(403, {
-          type: "permission_error",
-          code: "missing_scope",
-          message: `This API key lacks the '${options.scope}' scope. Create a key with it at /settings/api-keys.`,
-        });
-      }
+  const errorResponse = (error: unknown) => toOpenAIError(error).toResponse();
+  return routeHandler<RouteContext<P>>({ refuseCrossSite: false, errorResponse }, async (request, context, extras) => {
+    extras.headers["x-request-id"] = requestIdOf(request);
+    refuseKeyInUrl(new URL(request.url));
+    const now = new Date();
+    const key = await extras.time("key", () => checkedKey(request.headers, options.scope, now));
 
-      const keyChecked = performance.now();
-      const limit = await consumeRateLimit("api_key", key.id);
-      const limited = performance.now();
-      Object.assign(headers, rateLimitHeaders(limit));
-      if (!limit.allowed) {
-        throw new OpenAIError(429, {
-          type: "rate_limit_error",
-          code: "rate_limit_exceeded",
-          message: `Rate limit reached for this API key (${limit.limit} requests per ${limit.windowSeconds} s). Try again in ${limit.resetSeconds} s.`,
-        });
-      }
-
-      const usage = createUsageMeter();
-      const requestInfo = requestInfoFrom(request.headers);
-      after(() => recordKeyUse({ key, request: requestInfo, meter: usage, at: now }));
-
-      const response = await handler(request, { params: await context.params, key, usage });
-      for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-      if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
-      setServerTiming(response, { key: keyChecked - started, ratelimit: limited - keyChecked, app: performance.now() - started });
-      return response;
-    } catch (error) {
-      return toOpenAIError(error).toResponse(headers);
+    const limit = await extras.time("ratelimit", () => consumeRateLimit("api_key", key.id));
+    Object.assign(extras.headers, rateLimitHeaders(limit));
+    if (!limit.allowed) {
+      throw new OpenAIError(429, {
+        type: "rate_limit_error",
+        code: "rate_limit_exceeded",
+        message: `Rate limit reached for this API key (${limit.limit} requests per ${limit.windowSeconds} s). Try again in ${limit.resetSeconds} s.`,
+      });
     }
-  };
+
+    const usage = createUsageMeter();
+    const requestInfo = requestInfoFrom(request.headers);
+    after(() => recordKeyUse({ key, request: requestInfo, meter: usage, at: now }));
+    return handler(request, { params: await context.params, key, usage });
+  });
+}
+
+async function checkedKey(headers: Headers, scope: ApiKeyScope, now: Date): Promise<ApiKeyPrincipal> {
+  const presented = presentedKey(headers);
+  if (!isWellFormedApiKey(presented)) throw invalidKey();
+  const row = await findApiKeyByHash({ hash: hashApiKey(presented) });
+  if (!row) throw invalidKey();
+  const key: ApiKeyPrincipal = { ...row, scopes: parseScopes(row.scopes) };
+  if (key.revokedAt) throw invalidKey("This API key has been revoked.");
+  if (key.expiresAt && key.expiresAt <= now) throw invalidKey(`This API key expired on ${key.expiresAt.toISOString()}.`);
+  const owner = statusOf(row.userStatus);
+  if (owner === "suspended") throw invalidKey("The account this API key belongs to is suspended.");
+  if (owner === "pending") {
+    throw new OpenAIError(403, {
+      type: "permission_error",
+      code: "account_pending",
+      message: "The account this API key belongs to is waiting for an administrator's approval.",
+    });
+  }
+  if (!key.scopes.includes(scope)) {
+    throw new OpenAIError(403, {
+      type: "permission_error",
+      code: "missing_scope",
+      message: `This API key lacks the '${scope}' scope. Create a key with it at /settings/api-keys.`,
+    });
+  }
+  return key;
 }

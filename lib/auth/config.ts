@@ -1,11 +1,10 @@
 import "server-only";
 import NextAuth from "next-auth";
-import { recordSecurityEvent } from "@/lib/db/queries/security-events";
 import { env } from "@/lib/env";
 import { keylineAdapter } from "./adapter";
 import { safeRedirectUrl } from "./callback-url";
 import { authorizeSignIn } from "./authorize-sign-in";
-import { linkReasonOf } from "./linking";
+import { linkReasonOf, recordAccountLinked } from "./linking";
 import { configuredProviders } from "./providers";
 import { recordSignIn } from "./record-sign-in";
 import { currentSignInContext } from "./sign-in-context";
@@ -45,15 +44,7 @@ export const { handlers, signIn, signOut } = NextAuth({
         request: context,
       });
     },
-    async linkAccount({ user, account }) {
-      if (!user.id || (account.type !== "oauth" && account.type !== "oidc")) return;
-      await recordSecurityEvent({
-        userId: user.id,
-        type: "account_linked",
-        request: currentSignInContext(),
-        detail: { provider: account.provider, reason: linkReasonOf(account) ?? "unknown" },
-      });
-    },
+    linkAccount: ({ user, account }) => recordAccountLinked({ userId: user.id, account }),
   },
   logger: {
     // Auth.js logs whole error objects, which can carry request URLs with tokens; keep the type only.

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { ungatedSession } from "./bench-ungated";
+import { withBenchUngated } from "./bench-ungated";
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "./cookie-names";
 import { safeCallbackPath } from "./callback-url";
 import { PATHNAME_HEADER } from "./gate";
@@ -14,15 +14,12 @@ import { validateSessionToken } from "./session-store";
 // Only the cookie name this origin issues: over https a plain-named cookie could have been planted.
 const cookieName = env.useSecureCookies ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
 
+const lookUpSession = env.BENCH_UNGATED_SECRET ? withBenchUngated(validateSessionToken, env.BENCH_UNGATED_SECRET) : validateSessionToken;
+
 // Suspended accounts never get this far (session-store ends their sessions); pending ones do.
 export const getCurrentSession = cache(async () => {
   const token = (await cookies()).get(cookieName)?.value;
-  if (!token) return null;
-  if (env.BENCH_UNGATED_SECRET) {
-    const ungated = await ungatedSession(token);
-    if (ungated !== undefined) return ungated;
-  }
-  return validateSessionToken(token);
+  return token ? lookUpSession(token) : null;
 });
 
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getCurrentSession>>>["user"];

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Account, Profile } from "next-auth";
 import { cookies } from "next/headers";
-import { findAccountOwnerId, findUserIdByEmail } from "@/lib/db/queries/accounts";
+import { findAccountOwnerId, findUserIdByEmail } from "@/lib/db/queries/linked-accounts";
 import { recordSecurityEvent } from "@/lib/db/queries/security-events";
 import { env } from "@/lib/env";
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "./cookie-names";
@@ -85,4 +85,16 @@ export async function authorizeOAuthSignIn({ account, profile }: { account?: Acc
       }
       return refusalUrl(decision.refusal, account.provider);
   }
+}
+
+// Auth.js's linkAccount event: a provider account was linked to a user (at first sign-in, by verified
+// email, or from settings).
+export async function recordAccountLinked({ userId, account }: { userId?: string; account: Account }): Promise<void> {
+  if (!userId || (account.type !== "oauth" && account.type !== "oidc")) return;
+  await recordSecurityEvent({
+    userId,
+    type: "account_linked",
+    request: currentSignInContext(),
+    detail: { provider: account.provider, reason: linkReasonOf(account) ?? "unknown" },
+  });
 }

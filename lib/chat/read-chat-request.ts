@@ -1,13 +1,13 @@
 import "server-only";
 import { findModel, type ModelInfo } from "@/lib/ai/models";
 import { AppError } from "@/lib/errors";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { readJsonBody } from "@/lib/http/json-body";
 import { chatRequest, MAX_CHAT_BODY_BYTES, messageProblem, messageText } from "@/lib/validations/chat";
 
 export type ParsedChatRequest = { threadId: string; message: { id: string; text: string }; model?: ModelInfo };
 
 export async function readChatRequest(request: Request): Promise<ParsedChatRequest> {
-  const json = await readJsonBody(request, MAX_CHAT_BODY_BYTES, "Messages can be at most 32,000 characters.");
+  const json = await readJsonBody(request, { maxBytes: MAX_CHAT_BODY_BYTES, tooLargeHint: "Messages can be at most 32,000 characters." });
   const body = chatRequest.parse(json);
   const text = messageText(body.message.parts);
   const problem = messageProblem(text);

@@ -1,17 +1,22 @@
 import "server-only";
 import { listMessages } from "@/lib/db/queries/messages";
-import { deleteThread, findThread, renameThread } from "@/lib/db/queries/threads";
+import { deleteThread, findThread, listThreads, renameThread } from "@/lib/db/queries/threads";
 import { decodeCursor } from "@/lib/pagination/cursor";
 import { threadParams } from "@/lib/validations/threads";
 import { threadNotFound } from "./errors";
 import { toApiMessage, toApiThread } from "./serialize";
 
-// Thread operations shared by the route handlers, the server actions and the pages. A malformed id,
-// a missing thread and someone else's thread are the same 404.
+// The one way into a user's threads for the route handlers, the server actions, the pages and the
+// developer API. A malformed id, a missing thread and someone else's thread are the same 404.
 export function parseThreadId(id: unknown): string {
   const parsed = threadParams.safeParse({ id });
   if (!parsed.success) throw threadNotFound();
   return parsed.data.id;
+}
+
+// Newest first, one page; `q` searches titles and content.
+export async function listOwnThreads({ userId, q, cursor }: { userId: string; q?: string; cursor?: string }) {
+  return listThreads({ userId, q, cursor: decodeCursor(cursor) });
 }
 
 export async function getOwnThread({ userId, id }: { userId: string; id: unknown }) {

@@ -3,17 +3,20 @@ import { generateText, streamText } from "ai";
 import type { UsageMeter } from "@/lib/api-keys/usage-meter";
 import { findModel, listModels } from "@/lib/ai/models";
 import { languageModel } from "@/lib/ai/language-model";
+import { readJsonBody } from "@/lib/http/json-body";
 import { requestOrShutdownSignal } from "@/lib/runtime/shutdown";
 import { chatCompletionRequest, type ChatCompletionRequest } from "@/lib/validations/openai";
 import { invalidBody, OpenAIError } from "./errors";
 import { toModelMessages } from "./messages";
-import { readJsonBody } from "./read-json";
 import { chatCompletion, completionId } from "./shapes";
 import { openAIEventStream } from "./sse";
 import { upstreamError } from "./upstream-error";
 
+// Prompts with long histories are allowed, within reason.
+const MAX_BODY_BYTES = 1024 * 1024;
+
 export async function parseChatCompletionRequest(request: Request): Promise<ChatCompletionRequest> {
-  const parsed = chatCompletionRequest.safeParse(await readJsonBody(request));
+  const parsed = chatCompletionRequest.safeParse(await readJsonBody(request, { maxBytes: MAX_BODY_BYTES }));
   if (!parsed.success) throw invalidBody(parsed.error);
   return parsed.data;
 }

@@ -1,6 +1,6 @@
 import { ZodError } from "zod";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
-import { AppError, toAppError } from "@/lib/errors";
+import { isDatabaseUnavailable } from "@/lib/runtime/database-unavailable";
+import { AppError, toAppError, type ErrorCode } from "@/lib/errors";
 
 // The developer API speaks OpenAI's error shape, which the official SDKs turn into typed errors by
 // status (401 AuthenticationError, 403 PermissionDeniedError, 404 NotFoundError, 429 RateLimitError…).
@@ -67,6 +67,12 @@ const TYPE_BY_STATUS: Record<number, OpenAIErrorType> = {
   429: "rate_limit_error",
 };
 
+// The shared body reader's refusals (lib/http/json-body.ts), under the codes OpenAI's API uses for them.
+const OPENAI_CODES: Partial<Record<ErrorCode, string>> = {
+  "unsupported_media_type:body": "unsupported_media_type",
+  "payload_too_large:body": "request_too_large",
+};
+
 // Anything thrown inside a /v1 handler becomes an OpenAI-shaped answer; internals are logged, never sent.
 // A database outage is a 503 with Retry-After, which the official SDKs retry on their own.
 export function toOpenAIError(error: unknown): OpenAIError {
@@ -75,7 +81,8 @@ export function toOpenAIError(error: unknown): OpenAIError {
   if (isDatabaseUnavailable(error)) error = toAppError(error);
   if (error instanceof AppError && error.kind !== "internal") {
     const type = TYPE_BY_STATUS[error.status] ?? "server_error";
-    return new OpenAIError(error.status, { type, code: error.code.split(":")[1] ?? null, message: error.message }, error.headers);
+    const code = OPENAI_CODES[error.code] ?? error.code.split(":")[1] ?? null;
+    return new OpenAIError(error.status, { type, code, message: error.message }, error.headers);
   }
   console.error("[v1]", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
   return new OpenAIError(500, { type: "server_error", code: "internal_error", message: "Something went wrong on our side. Please try again." });

@@ -1,7 +1,6 @@
 import "server-only";
-import { env } from "@/lib/env";
-import { AppError, errorResponse } from "@/lib/errors";
-import { isCrossOriginWrite } from "@/lib/http/cross-origin";
+import { errorResponse } from "@/lib/errors";
+import { routeHandler } from "@/lib/http/route-handler";
 import { requestInfoFrom, type RequestInfo } from "@/lib/http/request-info";
 import { consumeIpRateLimit, rateLimitedError, rateLimitHeaders, type IpLimitName } from "@/lib/rate-limit/limiter";
 
@@ -16,26 +15,14 @@ type SignInHandler = (request: Request, info: RequestInfo) => Promise<Response>;
 // posts are refused (no login CSRF into someone else's account), each IP has a budget, errors are JSON
 // without internals, and nothing is cached. An assertion checked is a sign-in attempt (signin_ip); a
 // challenge is fetched by every visit to /login for autofill, so it has a budget of its own and does not
-// spend anyone's sign-in attempts.
+// spend anyone's sign-in attempts. A refused assertion spent an attempt as well, so its answer says what
+// is left too.
 export function signInRoute(handler: SignInHandler, { limit: limitName }: { limit: IpLimitName }) {
-  return async (request: Request): Promise<Response> => {
-    let limitHeaders: Record<string, string> = {};
-    let response: Response;
-    try {
-      if (isCrossOriginWrite(request, env.AUTH_URL)) {
-        throw new AppError("forbidden:cross_origin", "Cross-site requests are not allowed.");
-      }
-      const info = requestInfoFrom(request.headers);
-      const limit = await consumeIpRateLimit(limitName, info.ip);
-      if (!limit.allowed) throw rateLimitedError(limit, REFUSALS[limitName]);
-      limitHeaders = rateLimitHeaders(limit);
-      response = await handler(request, info);
-    } catch (error) {
-      response = errorResponse(error);
-    }
-    // A refused assertion spent an attempt as well, so its answer says what is left too.
-    for (const [name, value] of Object.entries(limitHeaders)) response.headers.set(name, value);
-    response.headers.set("cache-control", "no-store");
-    return response;
-  };
+  return routeHandler<unknown>({ refuseCrossSite: true, errorResponse }, async (request, _context, extras) => {
+    const info = requestInfoFrom(request.headers);
+    const limit = await extras.time("ratelimit", () => consumeIpRateLimit(limitName, info.ip));
+    if (!limit.allowed) throw rateLimitedError(limit, REFUSALS[limitName]);
+    Object.assign(extras.headers, rateLimitHeaders(limit));
+    return handler(request, info);
+  });
 }

@@ -19,5 +19,3 @@ export const magicLinkRequest = z.object({
   email: emailAddress,
   callbackUrl: z.string().max(2048).optional(),
 });
-
-export type MagicLinkRequest = z.infer<typeof magicLinkRequest>;

@@ -22,7 +22,6 @@ export const chatRequest = z.object({
   }),
   model: z.string().max(200).optional(),
 });
-export type ChatRequest = z.infer<typeof chatRequest>;
 
 export function messageText(parts: { type: string; text?: string }[]): string {
   return parts.map((part) => (part.type === "text" ? (part.text ?? "") : "")).join("\n");

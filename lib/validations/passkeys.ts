@@ -2,6 +2,9 @@ import { z } from "zod";
 
 // WebAuthn responses arrive as base64url strings; these bounds are generous for real authenticators and
 // keep a hostile body from reaching the CBOR and signature code at any size.
+// WebAuthn bodies are a few kilobytes; anything far larger is refused before it is parsed.
+export const WEBAUTHN_BODY_MAX_BYTES = 64 * 1024;
+
 const base64url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+$/, "must be base64url");
 
 const clientExtensionResults = z.record(z.string(), z.unknown()).default({});

@@ -1,3 +1,3 @@
 import { z } from "zod";
 
-export const sessionId = z.uuid({ error: "That session does not exist." });
+export const revokeSessionInput = z.object({ sessionId: z.uuid({ error: "That session does not exist." }) });

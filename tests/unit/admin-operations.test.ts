@@ -3,14 +3,14 @@ import os from "node:os";
 import path from "node:path";
 import { createClient } from "@libsql/client";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type * as Operations from "@/lib/admin/operations";
+import type * as Manage from "@/lib/admin/manage";
 import type * as VerifyChain from "@/lib/admin/verify-chain";
 import type { Db } from "@/lib/db/create-client";
 
 // Admin writes on a SQLite database migrated like the app's: each with its audit entry and security-log
 // entry, the last-admin rules under concurrency, and the hash chain catching an edited row.
 let db: Db;
-let ops: typeof Operations;
+let ops: typeof Manage;
 let verify: typeof VerifyChain;
 
 beforeAll(async () => {
@@ -21,7 +21,7 @@ beforeAll(async () => {
   client.close();
   vi.stubEnv("DATABASE_URL", `file:${file}`);
   db = (await import("@/lib/db/client")).db;
-  ops = await import("@/lib/admin/operations");
+  ops = await import("@/lib/admin/manage");
   verify = await import("@/lib/admin/verify-chain");
 });
 

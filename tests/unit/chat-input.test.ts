@@ -4,7 +4,7 @@ import { titleFromText } from "@/lib/chat/title";
 import { apiErrorOf } from "@/lib/chat/ui-messages";
 import { uuidv4 } from "@/lib/chat/uuid";
 import { chatRequest, MAX_MESSAGE_CHARS, messageProblem, messageText } from "@/lib/validations/chat";
-import { renameThreadInput } from "@/lib/validations/threads";
+import { threadTitleInput } from "@/lib/validations/threads";
 
 describe("links and images in replies", () => {
   it("keeps web and mail links only", () => {
@@ -78,9 +78,9 @@ describe("message limits", () => {
   });
 
   it("validates titles", () => {
-    expect(renameThreadInput.parse({ title: "  Garden  " }).title).toBe("Garden");
-    expect(renameThreadInput.safeParse({ title: "  " }).success).toBe(false);
-    expect(renameThreadInput.safeParse({ title: "x".repeat(101) }).success).toBe(false);
+    expect(threadTitleInput.parse({ title: "  Garden  " }).title).toBe("Garden");
+    expect(threadTitleInput.safeParse({ title: "  " }).success).toBe(false);
+    expect(threadTitleInput.safeParse({ title: "x".repeat(101) }).success).toBe(false);
   });
 
   it("tells a refused request (JSON error body) from a stream error (plain text)", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { isDatabaseUnavailable } from "@/lib/runtime/database-unavailable";
 import { toAppError } from "@/lib/errors";
 import { toOpenAIError } from "@/lib/openai-compat/errors";
 

@@ -107,7 +107,7 @@ describe("findApiKeyByHash", () => {
         where: { hash },
         select: { id: true, userId: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, lastUsedIp: true },
       });
-      expect(await m.apiKeys.findApiKeyByHash({ hash })).toStrictEqual({ ...orm, scopes: ["models:read", "chat:write"], userStatus: "active" });
+      expect(await m.apiKeys.findApiKeyByHash({ hash })).toStrictEqual({ ...orm, userStatus: "active" });
     }
     expect(await m.apiKeys.findApiKeyByHash({ hash: "%" })).toBeNull();
   });

@@ -1,29 +1,27 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { redirect } from "next/navigation";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { signIn } from "@/lib/auth/config";
 import { oauthProviderOptions } from "@/lib/auth/oauth-providers";
-import { providerSignInRequest } from "@/lib/validations/accounts";
+import { AppError } from "@/lib/errors";
+import { publicFormPost } from "@/lib/http/server-action";
+import { providerSignInRequest } from "@/lib/validations/linked-accounts";
 
 // Public by design: the caller is not signed in yet (or is confirming it's them). Starts the OAuth flow;
 // Auth.js sets the state and PKCE cookies and sends the browser to the provider.
-export async function signInWithProvider(formData: FormData): Promise<void> {
-  const parsed = providerSignInRequest.safeParse({
-    provider: formData.get("provider"),
-    callbackUrl: formData.get("callbackUrl") ?? undefined,
-  });
-  if (!parsed.success || !oauthProviderOptions().some((option) => option.id === parsed.data.provider)) {
-    redirect("/login/error?error=OAuthSignInError");
-  }
-  try {
-    await signIn(parsed.data.provider, { redirectTo: safeCallbackPath(parsed.data.callbackUrl) });
-  } catch (error) {
-    if (error instanceof AuthError) {
-      console.error(`[auth] ${parsed.data.provider} sign-in not started: ${error.name}`);
-      redirect("/login/error?error=OAuthSignInError");
+export const signInWithProvider = publicFormPost(
+  { schema: providerSignInRequest, onFailure: "/login/error?error=OAuthSignInError" },
+  async ({ provider, callbackUrl }) => {
+    if (!oauthProviderOptions().some((option) => option.id === provider)) {
+      throw new AppError("bad_request:provider", "That sign-in provider is not available here.");
     }
-    throw error; // Next's redirect to the provider travels as an exception
-  }
-}
+    try {
+      await signIn(provider, { redirectTo: safeCallbackPath(callbackUrl) });
+    } catch (error) {
+      // Next's redirect to the provider travels as an exception; Auth.js's own failures are logged by name.
+      if (error instanceof AuthError) console.error(`[auth] ${provider} sign-in not started: ${error.name}`);
+      throw error;
+    }
+  },
+);

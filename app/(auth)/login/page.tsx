@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { getCurrentSession } from "@/lib/auth/guard";
+import { oauthProviderOptions } from "@/lib/auth/oauth-providers";
 import { enabledSignInMethods } from "@/lib/auth/providers";
 import { requestMagicLink } from "./actions";
 import { signInWithProvider } from "./oauth-actions";
@@ -36,7 +37,7 @@ export default async function LoginPage({ searchParams }: Props) {
       <div className="mt-6 space-y-4">
         {methods.email ? <EmailSignInForm action={requestMagicLink} callbackUrl={callbackUrl} /> : null}
         <PasskeySignIn callbackUrl={callbackUrl} />
-        <OAuthButtons action={signInWithProvider} callbackUrl={callbackUrl} />
+        <OAuthButtons action={signInWithProvider} callbackUrl={callbackUrl} providers={oauthProviderOptions()} divider={methods.email} />
         {anyMethod ? null : (
           <Alert>No sign-in method is configured on this server. Whoever runs Keyline must set up email or a provider.</Alert>
         )}

@@ -3,7 +3,7 @@ import { languageModel } from "@/lib/ai/language-model";
 import { prepareTurn } from "@/lib/chat/prepare-turn";
 import { readChatRequest } from "@/lib/chat/read-chat-request";
 import { replyResponse } from "@/lib/chat/reply-stream";
-import { finishAssistantMessage, saveAssistantProgress } from "@/lib/db/queries/messages";
+import { storedReply } from "@/lib/chat/stored-reply";
 import { serverTimingHeader } from "@/lib/http/server-timing";
 import { sessionRoute } from "@/lib/http/session-route";
 import { consumeRateLimit, rateLimitedError, rateLimitHeaders } from "@/lib/rate-limit/limiter";
@@ -20,17 +20,12 @@ export const POST = sessionRoute(async (request, { user }) => {
   const limited = performance.now();
   const turn = await prepareTurn({ userId: user.id, threadId, message, requestedModel });
   const timing = serverTimingHeader({ ratelimit: limited - started, turn: performance.now() - limited });
-  const userId = user.id;
-  const assistantId = turn.assistantId;
   return replyResponse({
     model: languageModel(turn.model),
     messages: turn.history,
-    assistantId,
+    assistantId: turn.assistantId,
     signal: request.signal,
     headers: { ...rateLimitHeaders(limit), "server-timing": timing },
-    sink: {
-      progress: (text) => saveAssistantProgress({ id: assistantId, userId, text }),
-      finish: (outcome) => finishAssistantMessage({ id: assistantId, userId, ...outcome }),
-    },
+    sink: storedReply({ id: turn.assistantId, userId: user.id }),
   });
 });

@@ -1,6 +1,5 @@
 // GET /api/keys — the signed-in user's API keys with 30 days of usage; POST /api/keys — create one
-import { createKeyForUser } from "@/lib/api-keys/manage";
-import { listApiKeys } from "@/lib/db/queries/api-keys";
+import { createKeyForUser, listKeysForUser } from "@/lib/api-keys/manage";
 import { requireRecentSignIn } from "@/lib/auth/recent-sign-in";
 import { AppError } from "@/lib/errors";
 import { requestInfoFrom } from "@/lib/http/request-info";
@@ -8,7 +7,7 @@ import { sessionRoute } from "@/lib/http/session-route";
 import { createApiKeyInput } from "@/lib/validations/api-keys";
 
 export const GET = sessionRoute(async (_request, { user }) => {
-  return Response.json({ keys: await listApiKeys({ userId: user.id }) });
+  return Response.json({ keys: await listKeysForUser({ userId: user.id }) });
 });
 
 // The answer is the only time the full key is ever shown. Creating needs a recent sign-in.

@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { optionalDateFromRow } from "@/lib/db/raw-row";
-import { parseScopes, type ApiKeyScope, type ApiKeyView, type ApiKeyUsageDay } from "@/lib/api-keys/constants";
 
 export const USAGE_WINDOW_DAYS = 30;
 
@@ -18,34 +17,22 @@ const publicFields = {
   lastUsedIp: true,
 } as const;
 
-type KeyRow = { id: string; name: string; prefix: string; lastFour: string; scopes: string; createdAt: Date; expiresAt: Date | null; revokedAt: Date | null; lastUsedAt: Date | null; lastUsedIp: string | null };
+export type ApiKeyRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  lastFour: string;
+  scopes: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  lastUsedIp: string | null;
+};
+export type ApiKeyUsageRow = { day: string; requests: number; inputTokens: number; outputTokens: number };
 
 export function utcDay(at: Date): string {
   return at.toISOString().slice(0, 10);
-}
-
-function statusOf(row: KeyRow, now: Date): ApiKeyView["status"] {
-  if (row.revokedAt) return "revoked";
-  if (row.expiresAt && row.expiresAt <= now) return "expired";
-  return "active";
-}
-
-function toView(row: KeyRow, days: ApiKeyUsageDay[], now: Date): ApiKeyView {
-  const sum = (field: "requests" | "inputTokens" | "outputTokens") => days.reduce((total, day) => total + day[field], 0);
-  return {
-    id: row.id,
-    name: row.name,
-    prefix: row.prefix,
-    lastFour: row.lastFour,
-    scopes: parseScopes(row.scopes),
-    createdAt: row.createdAt.toISOString(),
-    expiresAt: row.expiresAt?.toISOString() ?? null,
-    revokedAt: row.revokedAt?.toISOString() ?? null,
-    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
-    lastUsedIp: row.lastUsedIp,
-    status: statusOf(row, now),
-    usage: { requests: sum("requests"), inputTokens: sum("inputTokens"), outputTokens: sum("outputTokens"), days },
-  };
 }
 
 export async function createApiKey(input: {
@@ -56,18 +43,16 @@ export async function createApiKey(input: {
   prefix: string;
   lastFour: string;
   hash: string;
-}): Promise<ApiKeyView> {
-  const row = await db.apiKey.create({ data: input, select: publicFields });
-  return toView(row, [], new Date());
+}): Promise<ApiKeyRow> {
+  return db.apiKey.create({ data: input, select: publicFields });
 }
 
 export async function countActiveApiKeys({ userId }: { userId: string }): Promise<number> {
   return db.apiKey.count({ where: { userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } });
 }
 
-// Newest first, with each key's usage over the last 30 days (UTC days).
-export async function listApiKeys({ userId }: { userId: string }): Promise<ApiKeyView[]> {
-  const now = new Date();
+// Newest first, with each key's usage over the last USAGE_WINDOW_DAYS (UTC days), oldest day first.
+export async function listApiKeysWithUsage({ userId, now }: { userId: string; now: Date }): Promise<{ row: ApiKeyRow; days: ApiKeyUsageRow[] }[]> {
   const rows = await db.apiKey.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: publicFields });
   if (rows.length === 0) return [];
   const since = utcDay(new Date(now.getTime() - (USAGE_WINDOW_DAYS - 1) * 86_400_000));
@@ -75,13 +60,10 @@ export async function listApiKeys({ userId }: { userId: string }): Promise<ApiKe
     where: { apiKeyId: { in: rows.map((row) => row.id) }, day: { gte: since }, apiKey: { userId } },
     orderBy: { day: "asc" },
   });
-  return rows.map((row) =>
-    toView(
-      row,
-      usage.filter((u) => u.apiKeyId === row.id).map(({ day, requests, inputTokens, outputTokens }) => ({ day, requests, inputTokens, outputTokens })),
-      now,
-    ),
-  );
+  return rows.map((row) => ({
+    row,
+    days: usage.filter((u) => u.apiKeyId === row.id).map(({ day, requests, inputTokens, outputTokens }) => ({ day, requests, inputTokens, outputTokens })),
+  }));
 }
 
 // Idempotent: revoking a revoked key of yours succeeds; someone else's key is "not found".
@@ -93,10 +75,11 @@ export async function revokeApiKey({ id, userId }: { id: string; userId: string 
   return { name: key.name, revokedNow: count === 1 };
 }
 
-export type ApiKeyPrincipal = {
+// The presented key's row; scopes as stored (space-separated), parsed by lib/api-keys.
+export type ApiKeyCredentialRow = {
   id: string;
   userId: string;
-  scopes: ApiKeyScope[];
+  scopes: string;
   expiresAt: Date | null;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
@@ -110,7 +93,7 @@ type PrincipalRow = { id: string; userId: string; scopes: string; expiresAt: unk
 // The one query not scoped by owner: the presented key's hash is what identifies the owner. It runs on
 // every API request, as SQL through the unique index: the ORM's findUnique cost about twice the server time
 // (docs/benchmarks.md). tests/unit/raw-queries.test.ts holds it to what the ORM returns.
-export async function findApiKeyByHash({ hash }: { hash: string }): Promise<ApiKeyPrincipal | null> {
+export async function findApiKeyByHash({ hash }: { hash: string }): Promise<ApiKeyCredentialRow | null> {
   const rows = await db.$queryRaw<PrincipalRow[]>`
     SELECT k."id", k."userId", k."scopes", k."expiresAt", k."revokedAt", k."lastUsedAt", k."lastUsedIp", u."status" AS "userStatus"
     FROM "ApiKey" k JOIN "User" u ON u."id" = k."userId"
@@ -120,7 +103,7 @@ export async function findApiKeyByHash({ hash }: { hash: string }): Promise<ApiK
   return {
     id: row.id,
     userId: row.userId,
-    scopes: parseScopes(row.scopes),
+    scopes: row.scopes,
     expiresAt: optionalDateFromRow(row.expiresAt),
     revokedAt: optionalDateFromRow(row.revokedAt),
     lastUsedAt: optionalDateFromRow(row.lastUsedAt),

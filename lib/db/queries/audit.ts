@@ -1,44 +1,33 @@
 import "server-only";
-import { canonicalDetail, entryHash, GENESIS_HASH } from "@/lib/admin/audit-chain";
 import { db } from "@/lib/db/client";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
-export type AuditInput = {
-  action: string;
-  actor: { id: string; email: string | null } | null;
-  target: { id: string; email: string | null } | null;
-  request: { ip: string | null; userAgent: string | null } | null;
-  detail?: Record<string, string | number | boolean | null>;
-};
-
 export type ChainHead = { seq: number; hash: string } | null;
+
+export type AuditRow = {
+  seq: number;
+  action: string;
+  actorId: string | null;
+  actorEmail: string | null;
+  targetId: string | null;
+  targetEmail: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  detail: string;
+  createdAt: Date;
+  prevHash: string;
+  hash: string;
+};
 
 export async function readChainHead(tx: Tx): Promise<ChainHead> {
   return tx.auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
 }
 
-// Appends after `head`, read at the start of the caller's transaction. `seq` is the primary key and the
-// next number after the head, so of two transactions that read the same head only one can commit; the
-// other fails with a unique violation and lib/admin/audited.ts runs it again (PostgreSQL makes it wait for
-// the first to commit; SQLite runs transactions one at a time anyway).
-export async function appendAuditEntry(tx: Tx, head: ChainHead, input: AuditInput): Promise<ChainHead> {
-  const fields = {
-    seq: (head?.seq ?? 0) + 1,
-    action: input.action,
-    actorId: input.actor?.id ?? null,
-    actorEmail: input.actor?.email ?? null,
-    targetId: input.target?.id ?? null,
-    targetEmail: input.target?.email ?? null,
-    ip: input.request?.ip ?? null,
-    userAgent: input.request?.userAgent ?? null,
-    detail: canonicalDetail(input.detail ?? {}),
-    createdAt: new Date(),
-    prevHash: head?.hash ?? GENESIS_HASH,
-  };
-  const hash = entryHash(fields);
-  await tx.auditEntry.create({ data: { ...fields, hash } });
-  return { seq: fields.seq, hash };
+// `seq` is the primary key: of two transactions that read the same head and insert head + 1, only one
+// commits (lib/admin/audited.ts runs the other again).
+export async function insertAuditRow(tx: Tx, row: AuditRow) {
+  await tx.auditEntry.create({ data: row });
 }
 
 // Newest first, for the console and the API.
@@ -49,9 +38,4 @@ export async function listAuditEntries({ cursor, take }: { cursor: number | null
     take: take + 1,
   });
   return { entries: rows.slice(0, take), nextCursor: rows.length > take ? rows[take - 1]!.seq : null };
-}
-
-// Oldest first from `afterSeq`, for the chain check.
-export async function auditEntriesAfter({ afterSeq, take }: { afterSeq: number; take: number }) {
-  return db.auditEntry.findMany({ where: { seq: { gt: afterSeq } }, orderBy: { seq: "asc" }, take });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { withUserLocked } from "./user-lock";
+import { removeWayInLocked } from "./user-lock";
 import type { WaysInClient } from "./ways-in";
 
 const listFields = {
@@ -76,23 +76,15 @@ export async function renamePasskey({ id, userId, name }: { id: string; userId: 
   return count === 1;
 }
 
+type RemoveInput = { id: string; userId: string; beforeDelete: (tx: WaysInClient) => Promise<void> };
+
 // Under the user's lock, like deleteLinkedAccount: two removals at once (a passkey here, an account
 // there) are checked one after the other and cannot both pass the last-way-in check.
-export async function deletePasskey({
-  id,
-  userId,
-  beforeDelete,
-}: {
-  id: string;
-  userId: string;
-  beforeDelete: (tx: WaysInClient) => Promise<void>;
-}) {
-  return withUserLocked(userId, async (tx) => {
-    const passkey = await tx.passkey.findFirst({ where: { id, userId }, select: { id: true, name: true } });
-    if (!passkey) return null;
-    await beforeDelete(tx);
-    await tx.passkey.delete({ where: { id: passkey.id } });
-    return passkey;
+export async function deletePasskey({ id, userId, beforeDelete }: RemoveInput) {
+  return removeWayInLocked(userId, {
+    find: (tx) => tx.passkey.findFirst({ where: { id, userId }, select: { id: true, name: true } }),
+    beforeDelete,
+    remove: (tx, rowId) => tx.passkey.delete({ where: { id: rowId } }),
   });
 }
 

@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
+import { listKeysForUser } from "@/lib/api-keys/manage";
 import { ApiKeyCreateForm } from "@/components/settings/api-keys-create-form";
 import { ApiKeysList } from "@/components/settings/api-keys-list";
 import { SettingsSection } from "@/components/settings/settings-section";
 import { requireUser } from "@/lib/auth/guard";
 import { reauthenticateUrl } from "@/lib/auth/recent-sign-in";
-import { listApiKeys } from "@/lib/db/queries/api-keys";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "API keys" };
 
 export default async function ApiKeysPage() {
   const user = await requireUser();
-  const keys = await listApiKeys({ userId: user.id });
+  const keys = await listKeysForUser({ userId: user.id });
   const baseUrl = `${env.AUTH_URL}/v1`;
   return (
     <>

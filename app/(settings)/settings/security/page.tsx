@@ -4,23 +4,41 @@ import { PasskeysSection } from "@/components/settings/passkeys-section";
 import { SecurityLogSection } from "@/components/settings/security-log-section";
 import { SessionsSection } from "@/components/settings/sessions-section";
 import { getCurrentSession, requireUser } from "@/lib/auth/guard";
+import { oauthProviderOptions } from "@/lib/auth/oauth-providers";
+import { reauthenticateUrl } from "@/lib/auth/recent-sign-in";
+import { listLinkedAccounts } from "@/lib/db/queries/linked-accounts";
 import { listSecurityEvents } from "@/lib/db/queries/security-events";
 import { listUserSessions } from "@/lib/db/queries/sessions";
+import { listOwnPasskeys } from "@/lib/passkeys/list";
 import { linkProviderAction, unlinkAccountAction } from "./linked-accounts-actions";
 import { deletePasskeyAction, renamePasskeyAction } from "./passkey-actions";
 import { revokeSession, signOutEverywhere, signOutOtherSessions } from "./session-actions";
 
 export const metadata: Metadata = { title: "Security" };
 
-// Sections: passkeys, linked accounts, sessions, security log. Each lives in components/settings/.
+const PAGE = "/settings/security";
+
+// Sections: linked accounts, passkeys, sessions, security log. The page loads; components/settings/ shows.
 export default async function SecurityPage() {
   const user = await requireUser();
   const current = (await getCurrentSession())!;
-  const [sessions, events] = await Promise.all([listUserSessions({ userId: user.id }), listSecurityEvents({ userId: user.id })]);
+  const [accounts, passkeys, sessions, events] = await Promise.all([
+    listLinkedAccounts({ userId: user.id }),
+    listOwnPasskeys({ userId: user.id }),
+    listUserSessions({ userId: user.id }),
+    listSecurityEvents({ userId: user.id }),
+  ]);
+  const reauthUrl = reauthenticateUrl(PAGE);
   return (
     <>
-      <LinkedAccountsSection link={linkProviderAction} unlink={unlinkAccountAction} />
-      <PasskeysSection renameAction={renamePasskeyAction} deleteAction={deletePasskeyAction} />
+      <LinkedAccountsSection
+        accounts={accounts}
+        providers={oauthProviderOptions()}
+        reauthUrl={reauthUrl}
+        link={linkProviderAction}
+        unlink={unlinkAccountAction}
+      />
+      <PasskeysSection passkeys={passkeys} reauthUrl={reauthUrl} renameAction={renamePasskeyAction} deleteAction={deletePasskeyAction} />
       <SessionsSection
         sessions={sessions}
         currentSessionId={current.session.id}

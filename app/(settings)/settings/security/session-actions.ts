@@ -1,43 +1,30 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { signOut } from "@/lib/auth/config";
-import { getCurrentSession, requireUser } from "@/lib/auth/guard";
-import { deleteAllUserSessions, deleteUserSession, deleteUserSessionsExcept } from "@/lib/db/queries/sessions";
-import { recordSecurityEvent } from "@/lib/db/queries/security-events";
-import type { FormState } from "@/lib/validations/form-state";
-import { sessionId } from "@/lib/validations/sessions";
+import { done, sessionFormAction } from "@/lib/http/server-action";
+import { revokeAllSessions, revokeOtherSessions, revokeOwnSession } from "@/lib/sessions/manage";
+import { revokeSessionInput } from "@/lib/validations/sessions";
 
-async function currentOrSignIn() {
-  const user = await requireUser();
-  const current = await getCurrentSession();
-  return { user, currentSessionId: current!.session.id };
-}
+const PAGE = "/settings/security";
+const noInput = z.object({});
 
-export async function revokeSession(_state: FormState, formData: FormData): Promise<FormState> {
-  const { user, currentSessionId } = await currentOrSignIn();
-  const parsed = sessionId.safeParse(formData.get("sessionId"));
-  if (!parsed.success) return { ok: false, code: "not_found:session", message: "That session does not exist." };
-  const removed = await deleteUserSession({ userId: user.id, id: parsed.data });
-  if (removed === 0) return { ok: false, code: "not_found:session", message: "That session does not exist." };
-  await recordSecurityEvent({ userId: user.id, type: "session_revoked", detail: { scope: "one" } });
-  if (parsed.data === currentSessionId) await signOut({ redirectTo: "/login" });
-  revalidatePath("/settings/security");
-  return { ok: true, message: "Session signed out." };
-}
+export const revokeSession = sessionFormAction({ schema: revokeSessionInput }, async ({ sessionId }, { user, sessionId: current, request }) => {
+  await revokeOwnSession({ userId: user.id, id: sessionId, request });
+  if (sessionId === current) await signOut({ redirectTo: "/login" });
+  revalidatePath(PAGE);
+  return done(undefined, "Session signed out.");
+});
 
-export async function signOutOtherSessions(): Promise<FormState> {
-  const { user, currentSessionId } = await currentOrSignIn();
-  const count = await deleteUserSessionsExcept({ userId: user.id, exceptId: currentSessionId });
-  await recordSecurityEvent({ userId: user.id, type: "session_revoked", detail: { scope: "others", count } });
-  revalidatePath("/settings/security");
-  return { ok: true, message: count === 1 ? "Signed out 1 other session." : `Signed out ${count} other sessions.` };
-}
+export const signOutOtherSessions = sessionFormAction({ schema: noInput }, async (_input, { user, sessionId, request }) => {
+  const count = await revokeOtherSessions({ userId: user.id, currentSessionId: sessionId, request });
+  revalidatePath(PAGE);
+  return done(undefined, count === 1 ? "Signed out 1 other session." : `Signed out ${count} other sessions.`);
+});
 
-export async function signOutEverywhere(): Promise<FormState> {
-  const { user } = await currentOrSignIn();
-  const count = await deleteAllUserSessions({ userId: user.id });
-  await recordSecurityEvent({ userId: user.id, type: "session_revoked", detail: { scope: "all", count } });
+export const signOutEverywhere = sessionFormAction({ schema: noInput }, async (_input, { user, request }) => {
+  await revokeAllSessions({ userId: user.id, request });
   await signOut({ redirectTo: "/login" });
-  return { ok: true };
-}
+  return done();
+});

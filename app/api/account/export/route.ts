@@ -1,9 +1,9 @@
 // GET /api/account/export — everything Keyline holds about the signed-in user, as a JSON download
-import { exportUserData } from "@/lib/db/queries/account";
+import { exportOwnData } from "@/lib/user-data/manage";
 import { sessionRoute } from "@/lib/http/session-route";
 
 export const GET = sessionRoute(async (_request, { user }) => {
-  const data = await exportUserData({ userId: user.id });
+  const data = await exportOwnData({ userId: user.id });
   return new Response(JSON.stringify(data, null, 2), {
     headers: {
       "content-type": "application/json; charset=utf-8",

@@ -1,9 +1,9 @@
 // GET, PATCH (rename) and DELETE /api/threads/[id] — one of the signed-in user's threads; anyone else's is a 404
-import { readJsonBody } from "@/lib/http/read-json-body";
 import { toApiThread } from "@/lib/chat/serialize";
 import { deleteOwnThread, getOwnThread, renameOwnThread } from "@/lib/chat/threads";
+import { readJsonBody } from "@/lib/http/json-body";
 import { sessionRoute } from "@/lib/http/session-route";
-import { renameThreadInput } from "@/lib/validations/threads";
+import { threadTitleInput } from "@/lib/validations/threads";
 
 type Params = { id: string };
 
@@ -13,7 +13,7 @@ export const GET = sessionRoute<Params>(async (_request, { params, user }) => {
 });
 
 export const PATCH = sessionRoute<Params>(async (request, { params, user }) => {
-  const { title } = renameThreadInput.parse(await readJsonBody(request, 4096));
+  const { title } = await readJsonBody(request, { maxBytes: 4096, schema: threadTitleInput });
   return Response.json({ thread: await renameOwnThread({ userId: user.id, id: params.id, title }) });
 });
 

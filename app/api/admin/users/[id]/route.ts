@@ -1,10 +1,10 @@
 // GET|PATCH|DELETE /api/admin/users/[id] — one account: details, approve/suspend/reactivate/role, delete (admins only)
-import { deleteUserAsAdmin, updateUserStanding } from "@/lib/admin/operations";
+import { deleteUserAsAdmin, updateUserStanding } from "@/lib/admin/manage";
 import { toApiUser } from "@/lib/admin/serialize";
 import { findUserForAdmin } from "@/lib/db/queries/admin-users";
 import { AppError } from "@/lib/errors";
 import { adminRoutes } from "@/lib/http/admin-route";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { readJsonBody } from "@/lib/http/json-body";
 import { adminUserPatch, userIdParam } from "@/lib/validations/admin";
 
 type Params = { id: string };
@@ -29,7 +29,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = adminRoutes<Params>({
   PATCH: async (request, { params, admin, info }) => {
     const id = userIdParam.safeParse(params.id);
     if (!id.success) throw notFound();
-    const patch = adminUserPatch.parse(await readJsonBody(request, 4096));
+    const patch = await readJsonBody(request, { maxBytes: 4096, schema: adminUserPatch });
     const user = await updateUserStanding(actorOf(admin, info), id.data, patch);
     return Response.json({ user: toApiUser(user) });
   },

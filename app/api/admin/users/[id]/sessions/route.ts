@@ -1,5 +1,5 @@
 // DELETE /api/admin/users/[id]/sessions — sign a user out everywhere (admins only)
-import { signOutUserEverywhere } from "@/lib/admin/operations";
+import { signOutUserEverywhere } from "@/lib/admin/manage";
 import { AppError } from "@/lib/errors";
 import { adminRoutes } from "@/lib/http/admin-route";
 import { userIdParam } from "@/lib/validations/admin";

@@ -1,10 +1,9 @@
 import "server-only";
 import { roleOf, statusOf, type Role } from "@/lib/auth/roles";
 import { recordSecurityEvent } from "@/lib/db/queries/security-events";
-import type { AuditInput } from "@/lib/db/queries/audit";
+import { audited, type AuditInput } from "./audited";
 import { AppError } from "@/lib/errors";
 import type { RequestInfo } from "@/lib/http/request-info";
-import { audited } from "./audited";
 
 // Every admin write: the change, its audit entry and the affected user's own security-log entry, in one
 // transaction (lib/admin/audited.ts). The last-admin rules are checked inside it, where a concurrent admin
@@ -91,5 +90,14 @@ export async function deleteUserAsAdmin(actor: Actor, userId: string) {
     if (target.email) await tx.verificationToken.deleteMany({ where: { identifier: target.email } });
     await tx.user.delete({ where: { id: target.id } });
     return { result: { deleted: true }, audit: [entry(actor, target, "user.delete", { role: roleOf(target.role), status: statusOf(target.status) })] };
+  });
+}
+
+// Deleting one's own account (Settings → Account) must not leave the deployment without an active admin.
+// (A check, not a lock: a concurrent demotion could still race it; the admin API's own paths are serialised.)
+export async function assertMayDeleteOwnAccount(userId: string) {
+  await audited(async (tx) => {
+    await assertNotLastActiveAdmin(tx, await loadTarget(tx, userId), "deleted");
+    return { result: null, audit: [] };
   });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { OAUTH_PROVIDER_IDS } from "@/lib/auth/provider-identity";
 
-export const oauthProviderId = z.enum(OAUTH_PROVIDER_IDS, { error: "Choose a sign-in provider." });
+export const oauthProviderId = z.enum(OAUTH_PROVIDER_IDS, { error: "That sign-in provider is not available here." });
 
 export const providerSignInRequest = z.object({
   provider: oauthProviderId,

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { withUserLocked } from "./user-lock";
+import { removeWayInLocked } from "./user-lock";
 import type { WaysInClient } from "./ways-in";
 
 // Provider accounts linked to users (Google, GitHub, OIDC). Rows hold the provider's id for the person
@@ -31,24 +31,15 @@ export async function findUserIdByEmail({ email }: { email: string }) {
   return row?.id ?? null;
 }
 
-// Deletes the user's account row while holding a lock on the user row, with `beforeDelete` (the
-// last-way-in check, given the transaction's client) run under that lock: two removals at once then
-// cannot both pass the check and leave the user locked out. PostgreSQL holds the row lock until
-// commit; SQLite serialises writers.
-export async function deleteLinkedAccount({
-  id,
-  userId,
-  beforeDelete,
-}: {
-  id: string;
-  userId: string;
-  beforeDelete: (tx: WaysInClient) => Promise<void>;
-}) {
-  return withUserLocked(userId, async (tx) => {
-    const account = await tx.account.findFirst({ where: { id, userId, type: { in: ["oauth", "oidc"] } }, select: listed });
-    if (!account) return null;
-    await beforeDelete(tx);
-    await tx.account.delete({ where: { id: account.id } });
-    return account;
+type RemoveInput = { id: string; userId: string; beforeDelete: (tx: WaysInClient) => Promise<void> };
+
+// Deletes the user's account row under the user's lock, with `beforeDelete` (the last-way-in check) run
+// under that lock first (lib/db/queries/user-lock.ts). PostgreSQL holds the row lock until commit; SQLite
+// serialises writers.
+export async function deleteLinkedAccount({ id, userId, beforeDelete }: RemoveInput) {
+  return removeWayInLocked(userId, {
+    find: (tx) => tx.account.findFirst({ where: { id, userId, type: { in: ["oauth", "oidc"] } }, select: listed }),
+    beforeDelete,
+    remove: (tx, rowId) => tx.account.delete({ where: { id: rowId } }),
   });
 }
