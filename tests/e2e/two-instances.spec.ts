@@ -6,6 +6,7 @@ import { expect, test } from "./support/test";
 import { signInWithEmail, signOut, uniqueEmail } from "./support/users";
 import { assert, attest, newCredential, userHandleOf } from "../support/soft-authenticator";
 import { testDb } from "./support/db";
+import { signedInAdmin } from "./support/admin";
 
 // Never retried on CI: an attack or a limit that fails once may be a real race, not a slow machine.
 test.describe.configure({ retries: 0 });
@@ -89,4 +90,26 @@ test("a passkey challenge issued by A is accepted by B, for registration and for
     data: { response: assert(credential, { challenge: signInOptions.challenge, origin: a.origin, rpId: "localhost", userHandle: userHandleOf(user.id) }) },
   });
   expect(replay.status()).toBe(401);
+});
+
+test("a suspension made on A stops the user's browser session and API key on their next request on A and on B", async ({ page, browser }) => {
+  const email = uniqueEmail("two-suspended");
+  await signInWithEmail(page, email, a.origin);
+  const token = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE)!.value;
+  const { key } = await createKey(page, { scopes: ["models:read"], origin: a.origin });
+  const keyStatus = (origin: string) => fetch(`${origin}/v1/models`, { headers: { authorization: `Bearer ${key}` } }).then((r) => r.status);
+  // Both instances have seen the session and the key (anything kept in memory would show up now).
+  for (const origin of [a.origin, b.origin]) {
+    expect(await threadsWith(origin, token)).toBe(200);
+    expect(await keyStatus(origin)).toBe(200);
+  }
+  const admin = await signedInAdmin(browser, 22, a.origin);
+  const user = await testDb().user.findUniqueOrThrow({ where: { email } });
+  const suspended = await admin.page.request.patch(`${a.origin}/api/admin/users/${user.id}`, { data: { status: "suspended", reason: "two instances" } });
+  expect(suspended.status()).toBe(200);
+  for (const origin of [a.origin, b.origin]) {
+    expect(await threadsWith(origin, token)).toBe(401);
+    expect(await keyStatus(origin)).toBe(401);
+  }
+  await admin.close();
 });
