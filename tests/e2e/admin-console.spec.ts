@@ -38,20 +38,26 @@ test("an admin finds a user, suspends them with a reason, reactivates, changes t
   await page.getByRole("link", { name: member.email }).click();
   await expect(page).toHaveURL(`/admin/users/${memberId}`);
 
+  // Each button calls the App API; wait for its answer, as the person waits for the page to update.
+  const press = async (name: string) => {
+    const answered = page.waitForResponse((r) => r.url().includes(`/api/admin/users/${memberId}`) && r.request().method() !== "GET");
+    await page.getByRole("button", { name, exact: true }).click();
+    expect((await answered).ok()).toBe(true);
+  };
   await page.getByLabel("Reason for suspending (the user sees it)").fill("Left the company");
-  await page.getByRole("button", { name: "Suspend" }).click();
+  await press("Suspend");
   await expect(page.getByText("Suspended because")).toBeVisible();
   expect(await standingOf(member.email)).toEqual({ role: "member", status: "suspended", suspendedReason: "Left the company" });
   await member.page.goto("/chat");
   await expect(member.page).toHaveURL(/\/login/);
 
-  await page.getByRole("button", { name: "Reactivate" }).click();
+  await press("Reactivate");
   await expect(page.getByRole("button", { name: "Suspend" })).toBeVisible();
-  await page.getByRole("button", { name: "Make admin" }).click();
+  await press("Make admin");
   await expect(page.getByRole("button", { name: "Remove admin" })).toBeVisible();
-  await page.getByRole("button", { name: "Remove admin" }).click();
+  await press("Remove admin");
   await expect(page.getByRole("button", { name: "Make admin" })).toBeVisible();
-  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await press("Sign out everywhere");
   expect(await standingOf(member.email)).toEqual({ role: "member", status: "active", suspendedReason: null });
 
   await page.goto("/admin/audit");
