@@ -18,6 +18,8 @@ const LABELS: Record<string, string> = {
   api_key_created: "API key created",
   api_key_revoked: "API key revoked",
   api_key_new_ip: "API key used from a new IP",
+  share_created: "Share link created",
+  share_revoked: "Share link revoked",
 };
 
 function detailText(detail: unknown): string {

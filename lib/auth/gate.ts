@@ -3,9 +3,10 @@
 export const PATHNAME_HEADER = "x-keyline-pathname";
 
 const GATED_PAGE_PREFIXES = ["/chat", "/settings"];
-// API routes that answer without a session: Auth.js itself, health, passkey sign-in, and the
-// developer API (which authenticates with API keys, never cookies).
-const PUBLIC_API_PREFIXES = ["/api/auth", "/api/health", "/api/passkeys/authenticate", "/api/v1"];
+// API routes that answer without a session: Auth.js itself, health, passkey sign-in, the
+// developer API (which authenticates with API keys, never cookies), and shared links (the token is the
+// credential; their copy route checks the session itself).
+const PUBLIC_API_PREFIXES = ["/api/auth", "/api/health", "/api/passkeys/authenticate", "/api/v1", "/api/share"];
 
 export type GateDecision =
   | { kind: "pass" }

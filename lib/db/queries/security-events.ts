@@ -15,7 +15,9 @@ export type SecurityEventType =
   | "passkey_renamed"
   | "api_key_created"
   | "api_key_revoked"
-  | "api_key_new_ip";
+  | "api_key_new_ip"
+  | "share_created"
+  | "share_revoked";
 
 export async function recordSecurityEvent(input: {
   userId: string;
