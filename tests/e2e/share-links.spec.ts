@@ -1,11 +1,11 @@
 import { appOrigin } from "../support/ports";
-import { expect, test } from "./support/test";
+import { expect, test, type Page } from "./support/test";
 import { assistantMessages, marker, sendMessage, userIdOf, userMessages } from "./support/chat";
 import { testDb } from "./support/db";
 import { NOT_FOUND_BODY, shareViaApi, shareViaMenu, threadWith, tokenOf } from "./support/shares";
 import { signInWithEmail, uniqueEmail } from "./support/users";
 
-const sharedMessages = (page: import("@playwright/test").Page) => page.getByRole("feed", { name: "Shared messages" }).getByRole("article");
+const sharedMessages = (page: Page) => page.getByRole("feed", { name: "Shared messages" }).getByRole("article");
 
 test("a shared chat opens signed out in a fresh browser, shows exactly the snapshot, and never what came later", async ({ page, browser }) => {
   const email = uniqueEmail("sharer");
