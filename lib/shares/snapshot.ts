@@ -1,14 +1,13 @@
 import "server-only";
-import { toApiMessage, type ApiMessage } from "@/lib/chat/serialize";
-import { listSnapshotMessages } from "@/lib/db/queries/shares";
+import type { ApiMessage } from "@/lib/chat/serialize";
+import { listOwnMessagesWithStatus } from "@/lib/chat/threads";
 import type { MessageStatus } from "@/lib/validations/chat";
 
 // What a link freezes: complete messages, plus interrupted and failed replies only when the owner asks.
 // A reply still streaming is never included: its text is not final.
 export async function takeSnapshot(input: { userId: string; threadId: string; includeUnfinished: boolean }): Promise<ApiMessage[]> {
   const statuses: Exclude<MessageStatus, "streaming">[] = input.includeUnfinished ? ["complete", "interrupted", "error"] : ["complete"];
-  const rows = await listSnapshotMessages({ userId: input.userId, threadId: input.threadId, statuses });
-  return rows.map(toApiMessage);
+  return listOwnMessagesWithStatus({ userId: input.userId, threadId: input.threadId, statuses });
 }
 
 // The stored copy, read back defensively: it is JSON written by takeSnapshot, but never trusted blindly.
@@ -31,8 +30,4 @@ export function readSnapshot(stored: unknown): ApiMessage[] {
       },
     ];
   });
-}
-
-export function messageText(message: ApiMessage): string {
-  return message.parts.map((part) => part.text).join("\n");
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { ApiMessage } from "@/lib/chat/serialize";
 import { encodeCursor, type Cursor } from "@/lib/pagination/cursor";
-import type { MessageStatus } from "@/lib/validations/chat";
 
 export const SHARE_PAGE_SIZE = 50;
+
+// A frozen message in the history shape (lib/chat/serialize.ts ApiMessage).
+type StoredMessage = { id: string; role: string; parts: { type: "text"; text: string }[]; status: string; createdAt: string; error?: string };
 
 const ownerFields = {
   id: true,
@@ -17,24 +18,13 @@ const ownerFields = {
   views: true,
 } as const;
 
-const snapshotFields = { id: true, role: true, parts: true, status: true, error: true, createdAt: true } as const;
-
-// The messages a new link freezes, oldest first: never one that is still streaming (the caller picks the statuses).
-export async function listSnapshotMessages(input: { userId: string; threadId: string; statuses: Exclude<MessageStatus, "streaming">[] }) {
-  return db.message.findMany({
-    where: { userId: input.userId, threadId: input.threadId, status: { in: input.statuses } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: snapshotFields,
-  });
-}
-
 export async function createShare(input: {
   userId: string;
   threadId: string;
   tokenHash: string;
   title: string;
   model: string;
-  messages: ApiMessage[];
+  messages: StoredMessage[];
   includeUnfinished: boolean;
   ownerName: string | null;
   expiresAt: Date | null;
@@ -81,33 +71,4 @@ export async function findLiveShare({ tokenHash, now }: { tokenHash: string; now
 
 export async function countShareView({ id }: { id: string }) {
   await db.share.updateMany({ where: { id }, data: { views: { increment: 1 } } });
-}
-
-// "Continue in my account": a new thread of the viewer's holding the snapshot's messages, in one transaction.
-export async function createThreadFromSnapshot(input: {
-  userId: string;
-  threadId: string;
-  title: string;
-  model: string;
-  now: Date;
-  messages: { id: string; role: string; text: string; status: string; error: string | null; createdAt: Date }[];
-}) {
-  const { userId, threadId, title, model, now } = input;
-  await db.$transaction([
-    db.thread.create({ data: { id: threadId, userId, title, model, createdAt: now, updatedAt: now } }),
-    db.message.createMany({
-      data: input.messages.map((message) => ({
-        id: message.id,
-        threadId,
-        userId,
-        role: message.role,
-        parts: message.text ? [{ type: "text", text: message.text }] : [],
-        content: message.text,
-        status: message.status,
-        error: message.error,
-        model: message.role === "assistant" ? model : null,
-        createdAt: message.createdAt,
-      })),
-    }),
-  ]);
 }

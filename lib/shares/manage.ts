@@ -1,17 +1,18 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { accountLabel } from "@/lib/auth/account-label";
 import type { CurrentUser } from "@/lib/auth/guard";
 import { generateToken, sha256Hex } from "@/lib/auth/tokens";
-import { getOwnThread } from "@/lib/chat/threads";
+import { createThreadFromMessages, getOwnThread } from "@/lib/chat/threads";
 import { recordSecurityEvent } from "@/lib/db/queries/security-events";
-import { createShare, createThreadFromSnapshot, revokeAllShares, revokeShare } from "@/lib/db/queries/shares";
+import { createShare, listShares, revokeAllShares, revokeShare } from "@/lib/db/queries/shares";
 import { env } from "@/lib/env";
+import { decodeCursor } from "@/lib/pagination/cursor";
 import type { RequestInfo } from "@/lib/http/request-info";
 import { shareIdParam, type CreateShareInput } from "@/lib/validations/shares";
 import { shareNotFound } from "./errors";
 import { readSharedSnapshot } from "./read";
-import { messageText, takeSnapshot } from "./snapshot";
+import { takeSnapshot } from "./snapshot";
+import { toShareView } from "./view";
 
 const DAY_MS = 86_400_000;
 
@@ -62,17 +63,15 @@ export async function revokeAllSharesForUser(input: { userId: string; request: R
   return count;
 }
 
-// "Continue in my account": the snapshot becomes a new thread of the viewer's, with new ids, so nothing links
-// it to the original (the owner sees nothing of it). Times keep their order even where two were equal.
+// The owner's live links, newest first, one page (Settings → Shared links and GET /api/shares).
+export async function listSharesForUser({ userId, cursor }: { userId: string; cursor?: string }) {
+  const page = await listShares({ userId, cursor: decodeCursor(cursor) });
+  const now = new Date();
+  return { shares: page.shares.map((row) => toShareView(row, now)), nextCursor: page.nextCursor };
+}
+
+// "Continue in my account": the snapshot becomes a new thread of the viewer's (the owner sees nothing of it).
 export async function copyShareForUser(input: { userId: string; token: string; request: RequestInfo }): Promise<{ id: string }> {
   const snapshot = await readSharedSnapshot({ token: input.token, request: input.request, countView: false });
-  const threadId = randomUUID();
-  let previous = 0;
-  const messages = snapshot.messages.map((message) => {
-    const at = Math.max(Date.parse(message.createdAt), previous + 1);
-    previous = at;
-    return { id: randomUUID(), role: message.role, text: messageText(message), status: message.status, error: message.error ?? null, createdAt: new Date(at) };
-  });
-  await createThreadFromSnapshot({ userId: input.userId, threadId, title: snapshot.share.title, model: snapshot.share.model, now: new Date(), messages });
-  return { id: threadId };
+  return createThreadFromMessages({ userId: input.userId, title: snapshot.share.title, model: snapshot.share.model, messages: snapshot.messages });
 }
