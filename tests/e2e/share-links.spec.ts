@@ -162,6 +162,12 @@ test("an expired link answers 404 like one that never existed", async ({ page, r
   expect((await request.get(`/share/${token}`)).status()).toBe(404);
   await page.goto("/settings/shares");
   await expect(page.getByRole("list", { name: "Shared links" }).getByText("Expired", { exact: true })).toBeVisible();
+  // The data export lists the link, never its token or hash.
+  const exported = await page.request.get("/api/account/export");
+  const text = await exported.text();
+  expect((JSON.parse(text) as { shares: { id: string }[] }).shares.map((row) => row.id)).toEqual([share.id]);
+  expect(text).not.toContain(token);
+  expect(text).not.toContain("tokenHash");
 });
 
 test("deleting the thread, or the account, ends its links at once", async ({ page, request }) => {
