@@ -246,7 +246,10 @@ test("screenshots: the shared page and Settings → Shared links, desktop and ph
   const title = "How do I reverse a list in Python?";
   const threadId = await threadWith(page, [`${title} [[reply=Use **slicing**: \`items[::-1]\`, or \`items.reverse()\` in place.\n\n\`\`\`python\nitems = [1, 2, 3]\nprint(items[::-1])\n\`\`\`]]`]);
   const { share } = await shareViaApi(page.request, threadId, { showOwnerName: true });
-  await shareViaApi(page.request, threadId, { expiresInDays: 7 });
+  // The Share… dialog once the link is made (the second link of the list).
+  const { dialog } = await shareViaMenu(page, title);
+  await dialog.screenshot({ path: test.info().outputPath("share-dialog-desktop-light.png") });
+  await page.keyboard.press("Escape");
   for (const scheme of ["light", "dark"] as const) {
     for (const [label, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
       const context = await browser.newContext({ colorScheme: scheme, viewport });
