@@ -244,7 +244,7 @@ test("screenshots: the shared page and Settings → Shared links, desktop and ph
   const email = uniqueEmail("shots");
   await signInWithEmail(page, email);
   const title = "How do I reverse a list in Python?";
-  const threadId = await threadWith(page, [`${title} [[reply=Use **slicing**: \`items[::-1]\`, or \`items.reverse()\` in place.\n\n\`\`\`python\nitems = [1, 2, 3]\nprint(items[::-1])\n\`\`\`]]`]);
+  const threadId = await threadWith(page, [`${title}\n[[reply=Use **slicing**: \`items[::-1]\`, or \`items.reverse()\` in place.\n\n\`\`\`python\nitems = [1, 2, 3]\nprint(items[::-1])\n\`\`\`]]`]);
   const { share } = await shareViaApi(page.request, threadId, { showOwnerName: true });
   // The Share… dialog once the link is made (the second link of the list).
   const { dialog } = await shareViaMenu(page, title);
