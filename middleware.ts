@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookie-names";
 import { gateDecision, PATHNAME_HEADER } from "@/lib/auth/gate";
-import { createNonce, securityHeaders } from "@/lib/security/headers";
+import { createNonce, securityHeaders, sharedLinkHeaders } from "@/lib/security/headers";
 
 // The first gate only: reads the cookie, never the database. Every page, handler and action checks
 // the session again on the server (requireUser), so a forged cookie gets no further than this.
@@ -32,7 +32,8 @@ export function middleware(request: NextRequest) {
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }
 
-  for (const [name, value] of Object.entries(securityHeaders({ nonce, https }))) response.headers.set(name, value);
+  const headers = { ...securityHeaders({ nonce, https }), ...sharedLinkHeaders(pathname) };
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   // Nothing personal is cached by browsers or proxies: every page and API here is per-user.
   if (!pathname.startsWith("/_next/")) response.headers.set("Cache-Control", "no-store");
   return response;

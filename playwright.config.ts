@@ -66,6 +66,8 @@ export default defineConfig({
         // limits are tested from loopback addresses of their own (tests/e2e/passkey-attacks.spec.ts).
         RATE_LIMIT_SIGNIN_IP: "1000/15m",
         RATE_LIMIT_PASSKEY_CHALLENGE_IP: "1000/15m",
+        // Shared-link reads too; their limit is tested on an instance of its own (tests/e2e/share-attacks.spec.ts).
+        RATE_LIMIT_SHARE_IP: "1000/1m",
         ...rigOAuthEnv(),
       },
     },

@@ -1,6 +1,6 @@
 "use client";
 
-import { Ellipsis, Pencil, Trash2 } from "lucide-react";
+import { Ellipsis, Link2, Pencil, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { cn } from "@/lib/cn";
@@ -11,10 +11,11 @@ type Props = {
   thread: ApiThreadSummary;
   active: boolean;
   onRename: (title: string) => Promise<string | null>;
+  onShare: () => void;
   onDelete: () => void;
 };
 
-export function ThreadItem({ thread, active, onRename, onDelete }: Props) {
+export function ThreadItem({ thread, active, onRename, onShare, onDelete }: Props) {
   const [menuOpen, setMenuOpen] = useState(false);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(thread.title);
@@ -111,6 +112,14 @@ export function ThreadItem({ thread, active, onRename, onDelete }: Props) {
               className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm hover:bg-muted focus-visible:bg-muted focus-visible:outline-none"
             >
               <Pencil aria-hidden className="size-3.5" /> Rename
+            </button>
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => (setMenuOpen(false), onShare())}
+              className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm hover:bg-muted focus-visible:bg-muted focus-visible:outline-none"
+            >
+              <Link2 aria-hidden className="size-3.5" /> Share…
             </button>
             <button
               type="button"

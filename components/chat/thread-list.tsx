@@ -4,6 +4,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { ApiThreadSummary } from "@/lib/chat/serialize";
 import { ConfirmDialog } from "./confirm-dialog";
+import { ShareDialog } from "./share-dialog";
 import { useThreadActions } from "./thread-actions-context";
 import { ThreadItem } from "./thread-item";
 import { useThreadList } from "./thread-list-provider";
@@ -14,6 +15,7 @@ export function ThreadList() {
   const pathname = usePathname();
   const router = useRouter();
   const [deleting, setDeleting] = useState<ApiThreadSummary | null>(null);
+  const [sharing, setSharing] = useState<ApiThreadSummary | null>(null);
   const [busy, setBusy] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const bottom = useRef<HTMLDivElement>(null);
@@ -65,6 +67,7 @@ export function ThreadList() {
             thread={thread}
             active={thread.id === activeId}
             onRename={(title) => rename(thread, title)}
+            onShare={() => setSharing(thread)}
             onDelete={() => (setDeleteError(null), setDeleting(thread))}
           />
         ))}
@@ -76,6 +79,7 @@ export function ThreadList() {
           </button>
         </div>
       )}
+      <ShareDialog thread={sharing} onClose={() => setSharing(null)} />
       <ConfirmDialog
         open={deleting !== null}
         title="Delete this chat?"

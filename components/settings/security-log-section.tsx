@@ -23,6 +23,8 @@ const LABELS: Record<string, string> = {
   admin_reactivated: "Reactivated by an administrator",
   admin_role_changed: "Role changed by an administrator",
   admin_signed_out: "Signed out everywhere by an administrator",
+  share_created: "Share link created",
+  share_revoked: "Share link revoked",
 };
 
 function detailText(detail: unknown): string {

@@ -1,10 +1,12 @@
 import "server-only";
-import { listMessages } from "@/lib/db/queries/messages";
-import { deleteThread, findThread, listThreads, renameThread } from "@/lib/db/queries/threads";
+import { randomUUID } from "node:crypto";
+import { listMessages, listMessagesWithStatus } from "@/lib/db/queries/messages";
+import { createThreadWithMessages, deleteThread, findThread, listThreads, renameThread } from "@/lib/db/queries/threads";
 import { decodeCursor } from "@/lib/pagination/cursor";
 import { threadParams } from "@/lib/validations/threads";
 import { threadNotFound } from "./errors";
-import { toApiMessage, toApiThread } from "./serialize";
+import type { MessageStatus } from "@/lib/validations/chat";
+import { toApiMessage, toApiThread, type ApiMessage } from "./serialize";
 
 // The one way into a user's threads for the route handlers, the server actions, the pages and the
 // developer API. A malformed id, a missing thread and someone else's thread are the same 404.
@@ -39,4 +41,24 @@ export async function renameOwnThread({ userId, id, title }: { userId: string; i
 
 export async function deleteOwnThread({ userId, id }: { userId: string; id: unknown }) {
   if (!(await deleteThread({ id: parseThreadId(id), userId }))) throw threadNotFound();
+}
+
+// Every message of one of the user's threads with the given statuses, oldest first, in the history shape.
+export async function listOwnMessagesWithStatus(input: { userId: string; threadId: string; statuses: Exclude<MessageStatus, "streaming">[] }) {
+  return (await listMessagesWithStatus(input)).map(toApiMessage);
+}
+
+// A new thread of the user's holding finished messages under new ids (nothing links it to where they came
+// from). Times keep their order even where two were equal, so keyset paging sees them as they were.
+export async function createThreadFromMessages(input: { userId: string; title: string; model: string; messages: ApiMessage[] }): Promise<{ id: string }> {
+  const id = randomUUID();
+  let previous = 0;
+  const messages = input.messages.map((message) => {
+    const at = Math.max(Date.parse(message.createdAt), previous + 1);
+    previous = at;
+    const text = message.parts.map((part) => part.text).join("\n");
+    return { id: randomUUID(), role: message.role, text, status: message.status, error: message.error ?? null, createdAt: new Date(at) };
+  });
+  await createThreadWithMessages({ id, userId: input.userId, title: input.title, model: input.model, now: new Date(), messages });
+  return { id };
 }

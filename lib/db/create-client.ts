@@ -19,6 +19,7 @@ const omit = {
   session: { sessionToken: true },
   apiKey: { hash: true },
   verificationToken: { token: true },
+  share: { tokenHash: true },
 } as const;
 
 export function createDb(url: string): Db {

@@ -17,7 +17,7 @@ type SignInHandler = (request: Request, info: RequestInfo) => Promise<Response>;
 // challenge is fetched by every visit to /login for autofill, so it has a budget of its own and does not
 // spend anyone's sign-in attempts. A refused assertion spent an attempt as well, so its answer says what
 // is left too.
-export function signInRoute(handler: SignInHandler, { limit: limitName }: { limit: IpLimitName }) {
+export function signInRoute(handler: SignInHandler, { limit: limitName }: { limit: keyof typeof REFUSALS & IpLimitName }) {
   return routeHandler<unknown>({ refuseCrossSite: true, errorResponse }, async (request, _context, extras) => {
     const info = requestInfoFrom(request.headers);
     const limit = await extras.time("ratelimit", () => consumeIpRateLimit(limitName, info.ip));

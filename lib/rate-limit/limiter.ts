@@ -10,13 +10,14 @@ const LIMITS = {
   email: env.RATE_LIMIT_EMAIL,
   signin_ip: env.RATE_LIMIT_SIGNIN_IP,
   passkey_challenge_ip: env.RATE_LIMIT_PASSKEY_CHALLENGE_IP,
+  share_ip: env.RATE_LIMIT_SHARE_IP,
   chat: env.RATE_LIMIT_CHAT,
   api_key: env.RATE_LIMIT_API_KEY,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
 // Limits per client address, which only consumeIpRateLimit counts (it decides what "one client" is).
-export type IpLimitName = "signin_ip" | "passkey_challenge_ip";
+export type IpLimitName = "signin_ip" | "passkey_challenge_ip" | "share_ip";
 
 export type RateLimitResult = {
   allowed: boolean;

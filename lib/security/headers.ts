@@ -44,3 +44,10 @@ export function securityHeaders({ nonce, https }: { nonce: string; https: boolea
   if (https) headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
   return headers;
 }
+
+// Shared-link pages and their API: never indexed, and the token in the address never leaves as a Referer
+// (the page has no server-action forms, so "no-referrer" costs nothing there).
+export function sharedLinkHeaders(pathname: string): Record<string, string> {
+  if (!pathname.startsWith("/share/") && !pathname.startsWith("/api/share/")) return {};
+  return { "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow" };
+}

@@ -7,9 +7,9 @@ import { atMost, figure } from "./report";
 import type { RunningApp } from "./rig";
 import { SESSION_COOKIE } from "./seed";
 
-type Load = { url: string; bytes: number; encoding: string };
+export type Load = { url: string; bytes: number; encoding: string };
 
-async function scriptsOnFirstLoad(browser: Browser, app: RunningApp, path: string, token?: string): Promise<Load[]> {
+export async function scriptsOnFirstLoad(browser: Browser, app: RunningApp, path: string, token?: string): Promise<Load[]> {
   const context = await browser.newContext();
   if (token) {
     await context.addCookies([{ name: SESSION_COOKIE, value: token, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax" }]);

@@ -11,12 +11,13 @@ import { gate } from "./gate";
 import { guard } from "./guard";
 import { history } from "./history";
 import { pageWeight } from "./page-weight";
+import { sharePage } from "./share-page";
 import { consoleTable, machine, resultsSection, writeDocs, writeResult, type Figure } from "./report";
 import { Rig, root, type Engine } from "./rig";
 import { streaming } from "./streaming";
 
 // Per engine, in this order: the shared instance first, then the one that needs a fresh process.
-const BENCHMARKS: Benchmark[] = [gate, guard, apiKeys, streaming, history, pageWeight, concurrency];
+const BENCHMARKS: Benchmark[] = [gate, guard, apiKeys, streaming, history, pageWeight, sharePage, concurrency];
 const ENGINES: Engine[] = ["sqlite", "postgres"];
 
 function parseArgs(argv: string[]) {
@@ -49,7 +50,7 @@ function ensureBuild(log: (message: string) => void) {
 }
 
 function ensureParts(engines: Engine[], selected: Benchmark[]) {
-  const needsChromium = selected.includes(pageWeight);
+  const needsChromium = selected.includes(pageWeight) || selected.includes(sharePage);
   const needsPg = engines.includes("postgres") && selected.some((b) => b.engines.includes("postgres"));
   const havePg = fs.existsSync("/usr/lib/postgresql") && fs.readdirSync("/usr/lib/postgresql").length > 0;
   if ((needsChromium && !fs.existsSync("/usr/bin/chromium")) || (needsPg && !havePg)) {

@@ -23,6 +23,11 @@ function pathOf(url) {
   return end === -1 ? url : url.slice(0, end);
 }
 
+// A shared link's token is a bearer secret carried in the path: it is never logged, not even in `path`.
+function loggablePath(path) {
+  return path.replace(/^(\/(?:api\/)?share\/)[^/]+/, "$1:token");
+}
+
 function routeOf(path) {
   return path
     .split("/")
@@ -35,7 +40,7 @@ http.Server.prototype.emit = function emit(event, request, response, ...rest) {
   if (event !== "request" || !request || !response) return previousEmit.call(this, event, request, response, ...rest);
   const requestId = requestIdOf(request);
   const started = process.hrtime.bigint();
-  const path = pathOf(String(request.url || "/"));
+  const path = loggablePath(pathOf(String(request.url || "/")));
   request.headers["x-request-id"] = requestId;
   response.setHeader("x-request-id", requestId);
   response.once("close", () => {

@@ -58,7 +58,7 @@ for (const { kind, value } of secrets) byKind.set(kind, (byKind.get(kind) ?? new
 
 // The check is only as good as its ledger: each kind the suite is known to use must have been seen.
 if (!partial) {
-  for (const kind of ["magic-link", "oauth-code", "oauth-token", "session-cookie", "api-key"]) {
+  for (const kind of ["magic-link", "oauth-code", "oauth-token", "session-cookie", "api-key", "share-token"]) {
     if (!byKind.get(kind)?.size) problems.push(`the secrets ledger has no ${kind}: the rig stopped recording them`);
   }
   if (accessLines < 100) problems.push(`only ${accessLines} access lines: the app logs were not captured`);

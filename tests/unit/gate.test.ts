@@ -15,10 +15,14 @@ describe("the edge gate", () => {
     expect(decide("/api/keys").kind).toBe("unauthorized");
     expect(decide("/api/chat").kind).toBe("unauthorized");
     expect(decide("/api/authx").kind).toBe("unauthorized");
+    // The owner's list of links is private; only the token-addressed /api/share/<token> is public.
+    expect(decide("/api/shares").kind).toBe("unauthorized");
+    expect(decide("/api/shares/0b8f6e8e-4a57-4c1b-9d0e-1f1f1f1f1f1f").kind).toBe("unauthorized");
+    expect(decide("/api/threads/0b8f6e8e-4a57-4c1b-9d0e-1f1f1f1f1f1f/shares").kind).toBe("unauthorized");
   });
 
   it("lets public routes through", () => {
-    for (const path of ["/login", "/login/confirm", "/api/auth/session", "/api/health", "/api/v1/models", "/api/passkeys/authenticate/options"]) {
+    for (const path of ["/login", "/login/confirm", "/api/auth/session", "/api/health", "/api/v1/models", "/api/passkeys/authenticate/options", "/share/abc", "/api/share/abc"]) {
       expect(decide(path).kind, path).toBe("pass");
     }
   });

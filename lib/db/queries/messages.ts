@@ -131,3 +131,12 @@ export async function interruptStaleStreams(staleBefore: Date): Promise<number> 
   });
   return count;
 }
+
+// A whole thread with the given statuses, oldest first (a share link's snapshot; never paged, never streaming).
+export async function listMessagesWithStatus(input: { userId: string; threadId: string; statuses: Exclude<MessageStatus, "streaming">[] }) {
+  return db.message.findMany({
+    where: { userId: input.userId, threadId: input.threadId, status: { in: input.statuses } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: messageFields,
+  });
+}

@@ -16,7 +16,9 @@ export type SecurityEventType =
   | "api_key_created"
   | "api_key_revoked"
   | "api_key_new_ip"
-  // What an admin did to this account (lib/admin/operations.ts); no details of the admin are kept here.
+  | "share_created"
+  | "share_revoked"
+  // What an admin did to this account (lib/admin/manage.ts); no details of the admin are kept here.
   | "admin_approved"
   | "admin_suspended"
   | "admin_reactivated"

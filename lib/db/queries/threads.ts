@@ -92,3 +92,32 @@ export async function deleteThread({ id, userId }: { id: string; userId: string 
   const { count } = await db.thread.deleteMany({ where: { id, userId } });
   return count === 1;
 }
+
+// A new thread holding finished messages (a shared snapshot continued by its viewer), in one transaction.
+export async function createThreadWithMessages(input: {
+  id: string;
+  userId: string;
+  title: string;
+  model: string;
+  now: Date;
+  messages: { id: string; role: string; text: string; status: string; error: string | null; createdAt: Date }[];
+}) {
+  const { id, userId, title, model, now } = input;
+  await db.$transaction([
+    db.thread.create({ data: { id, userId, title, model, createdAt: now, updatedAt: now } }),
+    db.message.createMany({
+      data: input.messages.map((message) => ({
+        id: message.id,
+        threadId: id,
+        userId,
+        role: message.role,
+        parts: message.text ? [{ type: "text", text: message.text }] : [],
+        content: message.text,
+        status: message.status,
+        error: message.error,
+        model: message.role === "assistant" ? model : null,
+        createdAt: message.createdAt,
+      })),
+    }),
+  ]);
+}
