@@ -12,8 +12,8 @@ export function keylineAdapter(): Adapter {
   return {
     ...base,
     async createSession({ sessionToken, userId }) {
-      const context = currentSignInContext();
-      return createSession({ token: sessionToken, userId, ...context });
+      const { ip, userAgent, method, previousSessionToken } = currentSignInContext();
+      return createSession({ token: sessionToken, userId, ip, userAgent, method, replacing: previousSessionToken });
     },
     async getSessionAndUser(sessionToken) {
       const found = await validateSessionToken(sessionToken);

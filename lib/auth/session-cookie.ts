@@ -20,6 +20,8 @@ export async function startSession(input: {
   ip: string | null;
   userAgent: string | null;
   method: string;
+  // The session cookie this browser sent, ended by the new sign-in (lib/auth/session-store.ts).
+  replacing: string | null;
 }): Promise<SessionCookie> {
   const token = generateToken();
   const session = await createSession({ token, ...input });
