@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookie-names";
+import { LEGACY_SESSION_COOKIE, SESSION_COOKIE_NAMES } from "@/lib/auth/cookie-names";
 import { gateDecision, PATHNAME_HEADER } from "@/lib/auth/gate";
 import { createNonce, securityHeaders, sharedLinkHeaders } from "@/lib/security/headers";
 
@@ -36,6 +36,11 @@ export function middleware(request: NextRequest) {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   // Nothing personal is cached by browsers or proxies: every page and API here is per-user.
   if (!pathname.startsWith("/_next/")) response.headers.set("Cache-Control", "no-store");
+  // An earlier release's session cookie is never trusted (lib/auth/cookie-names.ts): cleared here, its session
+  // ended by the guard; the person signs in once more.
+  if (request.cookies.has(LEGACY_SESSION_COOKIE)) {
+    response.cookies.set(LEGACY_SESSION_COOKIE, "", { path: "/", secure: true, httpOnly: true, sameSite: "lax", maxAge: 0 });
+  }
   return response;
 }
 
