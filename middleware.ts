@@ -36,9 +36,9 @@ export function middleware(request: NextRequest) {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   // Nothing personal is cached by browsers or proxies: every page and API here is per-user.
   if (!pathname.startsWith("/_next/")) response.headers.set("Cache-Control", "no-store");
-  // An earlier release's session cookie is never trusted (lib/auth/cookie-names.ts): cleared here, its session
-  // ended by the guard; the person signs in once more.
-  if (request.cookies.has(LEGACY_SESSION_COOKIE)) {
+  // An earlier release's session cookie is never trusted (lib/auth/cookie-names.ts); the gate sends its holder
+  // to /login, where the guard ends its session and this response clears it: one clean sign-out.
+  if (pathname === "/login" && request.cookies.has(LEGACY_SESSION_COOKIE)) {
     response.cookies.set(LEGACY_SESSION_COOKIE, "", { path: "/", secure: true, httpOnly: true, sameSite: "lax", maxAge: 0 });
   }
   return response;

@@ -16,7 +16,8 @@ const lookUpSession = env.BENCH_UNGATED_SECRET ? withBenchUngated(validateSessio
 // Only the cookie name this origin issues: over https a plain-named cookie could have been planted.
 export const getCurrentSession = cache(async () => {
   const jar = await cookies();
-  // An earlier release's cookie (see cookie-names.ts) ends its session; middleware clears the cookie.
+  // An earlier release's cookie (cookie-names.ts) is never a session: its row is ended here (reached on /login,
+  // where the gate sends everyone without a current cookie), and middleware clears the cookie there.
   const legacy = jar.get(LEGACY_SESSION_COOKIE)?.value;
   if (legacy) await deleteSessionToken(legacy);
   const token = jar.get(sessionCookieName)?.value;
