@@ -38,8 +38,10 @@ export function middleware(request: NextRequest) {
   if (!pathname.startsWith("/_next/")) response.headers.set("Cache-Control", "no-store");
   // An earlier release's session cookie is never trusted (lib/auth/cookie-names.ts); the gate sends its holder
   // to /login, where the guard ends its session and this response clears it: one clean sign-out.
+  // A raw header, not response.cookies: Next would also apply that to this request's cookies, and the guard
+  // would no longer see the cookie whose session it must end.
   if (pathname === "/login" && request.cookies.has(LEGACY_SESSION_COOKIE)) {
-    response.cookies.set(LEGACY_SESSION_COOKIE, "", { path: "/", secure: true, httpOnly: true, sameSite: "lax", maxAge: 0 });
+    response.headers.append("Set-Cookie", `${LEGACY_SESSION_COOKIE}=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax`);
   }
   return response;
 }
