@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookie-names";
+import { LEGACY_SESSION_COOKIE, SESSION_COOKIE_NAMES } from "@/lib/auth/cookie-names";
 import { gateDecision, PATHNAME_HEADER } from "@/lib/auth/gate";
 import { createNonce, securityHeaders, sharedLinkHeaders } from "@/lib/security/headers";
 
@@ -36,6 +36,13 @@ export function middleware(request: NextRequest) {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   // Nothing personal is cached by browsers or proxies: every page and API here is per-user.
   if (!pathname.startsWith("/_next/")) response.headers.set("Cache-Control", "no-store");
+  // An earlier release's session cookie is never trusted (lib/auth/cookie-names.ts); the gate sends its holder
+  // to /login, where the guard ends its session and this response clears it: one clean sign-out.
+  // A raw header, not response.cookies: Next would also apply that to this request's cookies, and the guard
+  // would no longer see the cookie whose session it must end.
+  if (pathname === "/login" && request.cookies.has(LEGACY_SESSION_COOKIE)) {
+    response.headers.append("Set-Cookie", `${LEGACY_SESSION_COOKIE}=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax`);
+  }
   return response;
 }
 

@@ -91,6 +91,8 @@ const schema = z.object({
   RATE_LIMIT_CHAT: rateLimit.prefault("20/1m"),
   RATE_LIMIT_API_KEY: rateLimit.prefault("60/1m"),
   RATE_LIMIT_SHARE_IP: rateLimit.prefault("60/1m"),
+  RATE_LIMIT_EXPORT: rateLimit.prefault("10/1h"),
+  RATE_LIMIT_SEARCH: rateLimit.prefault("60/1m"),
   SESSION_IDLE_TIMEOUT: duration.prefault("7d"),
   SESSION_MAX_AGE: duration.prefault("30d"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -18,8 +18,8 @@ export function keylineAdapter(): Adapter {
       return { ...user, email: user.email ?? "" };
     },
     async createSession({ sessionToken, userId }) {
-      const context = currentSignInContext();
-      return createSession({ token: sessionToken, userId, ...context });
+      const { ip, userAgent, method, previousSessionToken } = currentSignInContext();
+      return createSession({ token: sessionToken, userId, ip, userAgent, method, replacing: previousSessionToken });
     },
     async getSessionAndUser(sessionToken) {
       const found = await validateSessionToken(sessionToken);

@@ -3,20 +3,33 @@ const PLACEHOLDER_ORIGIN = "http://keyline.invalid";
 
 export const DEFAULT_AFTER_SIGN_IN = "/chat";
 
+// "//evil.test" and "/\evil.test" are protocol-relative in browsers; control characters and backslashes
+// hide them (browsers drop tabs and newlines, and read "\" as "/").
+function isPlainLocalPath(path: string): boolean {
+  return path.startsWith("/") && !path.startsWith("//") && !/[\u0000-\u001f\u007f\\]/.test(path);
+}
+
+function normalise(path: string): string | null {
+  try {
+    const url = new URL(path, PLACEHOLDER_ORIGIN);
+    return url.origin === PLACEHOLDER_ORIGIN ? `${url.pathname}${url.search}${url.hash}` : null;
+  } catch {
+    return null;
+  }
+}
+
 // `origin`: also accept absolute URLs on this origin (Auth.js puts those in the magic link).
+// The checks run on the input AND on the normalised result: dot segments ("/.//evil", "/a/..//evil",
+// "/%2e%2e//evil") collapse into "//evil" only during normalisation, so checking the input alone let them
+// through. The result must also normalise to itself, so f(f(x)) === f(x) and no caller (Next's redirect,
+// Auth.js's redirect callback, a browser) can turn a returned path into another origin.
 export function safeCallbackPath(value: unknown, fallback = DEFAULT_AFTER_SIGN_IN, origin?: string): string {
   if (typeof value !== "string" || value.length === 0 || value.length > 2048) return fallback;
   const path = origin && value.startsWith(`${origin}/`) ? value.slice(origin.length) : value;
-  // "//evil.test" and "/\evil.test" are protocol-relative in browsers; control characters hide them.
-  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return fallback;
-  if (/[\u0000-\u001f\u007f\\]/.test(path)) return fallback;
-  try {
-    const url = new URL(path, PLACEHOLDER_ORIGIN);
-    if (url.origin !== PLACEHOLDER_ORIGIN) return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
-  } catch {
-    return fallback;
-  }
+  if (!isPlainLocalPath(path)) return fallback;
+  const result = normalise(path);
+  if (result === null || !isPlainLocalPath(result) || normalise(result) !== result) return fallback;
+  return result;
 }
 
 // For Auth.js's redirect callback, which passes absolute URLs too.

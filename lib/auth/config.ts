@@ -5,6 +5,7 @@ import { keylineAdapter } from "./adapter";
 import { safeRedirectUrl } from "./callback-url";
 import { authorizeSignIn } from "./authorize-sign-in";
 import { linkReasonOf, recordAccountLinked } from "./linking";
+import { sessionCookie } from "./session-cookie";
 import { configuredProviders } from "./providers";
 import { recordSignIn } from "./record-sign-in";
 import { currentSignInContext } from "./sign-in-context";
@@ -17,6 +18,8 @@ export const { handlers, signIn, signOut } = NextAuth({
   secret: env.AUTH_SECRET,
   trustHost: true,
   useSecureCookies: env.useSecureCookies,
+  // __Host- on https rather than Auth.js's __Secure- (lib/auth/cookie-names.ts).
+  cookies: { sessionToken: sessionCookie },
   providers: configuredProviders(),
   session: {
     strategy: "database",

@@ -5,20 +5,24 @@ import { cache } from "react";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { withBenchUngated } from "./bench-ungated";
-import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "./cookie-names";
+import { LEGACY_SESSION_COOKIE } from "./cookie-names";
 import { safeCallbackPath } from "./callback-url";
 import { PATHNAME_HEADER } from "./gate";
 import { statusOf } from "./roles";
-import { validateSessionToken } from "./session-store";
-
-// Only the cookie name this origin issues: over https a plain-named cookie could have been planted.
-const cookieName = env.useSecureCookies ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+import { sessionCookieName } from "./session-cookie";
+import { deleteSessionToken, validateSessionToken } from "./session-store";
 
 const lookUpSession = env.BENCH_UNGATED_SECRET ? withBenchUngated(validateSessionToken, env.BENCH_UNGATED_SECRET) : validateSessionToken;
 
+// Only the cookie name this origin issues: over https a plain-named cookie could have been planted.
 // Suspended accounts never get this far (session-store ends their sessions); pending ones do.
 export const getCurrentSession = cache(async () => {
-  const token = (await cookies()).get(cookieName)?.value;
+  const jar = await cookies();
+  // An earlier release's cookie (cookie-names.ts) is never a session: its row is ended here (reached on /login,
+  // where the gate sends everyone without a current cookie), and middleware clears the cookie there.
+  const legacy = jar.get(LEGACY_SESSION_COOKIE)?.value;
+  if (legacy) await deleteSessionToken(legacy);
+  const token = jar.get(sessionCookieName)?.value;
   return token ? lookUpSession(token) : null;
 });
 

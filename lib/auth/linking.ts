@@ -3,8 +3,6 @@ import type { Account, Profile } from "next-auth";
 import { cookies } from "next/headers";
 import { findAccountOwnerId, findUserIdByEmail } from "@/lib/db/queries/linked-accounts";
 import { recordSecurityEvent } from "@/lib/db/queries/security-events";
-import { env } from "@/lib/env";
-import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from "./cookie-names";
 import { getCurrentSession } from "./guard";
 import { mayCreateAccount } from "./admission";
 import { SIGN_UP_CLOSED_URL } from "./sign-up-closed";
@@ -12,10 +10,10 @@ import { refuseIfSuspended } from "./standing";
 import { decideOAuthSignIn, type LinkReason, type LinkRefusal } from "./link-rules";
 import { assertedEmail, displayIdentity, isOAuthProviderId, type RawProfile } from "./provider-identity";
 import { RECENT_SIGN_IN_MS } from "./recent-sign-in";
+import { sessionCookieName } from "./session-cookie";
 import { deleteSessionToken } from "./session-store";
 import { currentSignInContext } from "./sign-in-context";
 
-const sessionCookieName = env.useSecureCookies ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
 
 function refusalUrl(refusal: LinkRefusal, provider: string): string {
   if (refusal === "unverified_email") return `/login/error?${new URLSearchParams({ error: "OAuthAccountNotLinked" })}`;

@@ -6,6 +6,8 @@ import { sendMagicLink } from "@/lib/mail/magic-link";
 import { isMailConfigured } from "@/lib/mail/transport";
 import { emailAddress } from "@/lib/validations/auth";
 import { configuredOAuthProviders, oauthProviderOptions } from "./oauth-providers";
+import { currentSignInContext } from "./sign-in-context";
+import { limitMagicLinkMail } from "./sign-in-limits";
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 10 * 60;
 
@@ -23,7 +25,16 @@ export function configuredProviders(): Provider[] {
         maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
         // Also guards direct POSTs to /api/auth/signin/email that bypass our form.
         normalizeIdentifier: (identifier) => emailAddress.parse(identifier),
-        sendVerificationRequest: ({ identifier, url, expires }) => sendMagicLink({ to: identifier, url, expires }),
+        sendVerificationRequest: async ({ identifier, url, expires }) => {
+          // The per-address limit, on the very address about to be mailed. Over it, nothing is sent and the
+          // caller (our form, or the route wrapper for direct POSTs) answers "too many" for any address alike.
+          const limited = await limitMagicLinkMail(identifier);
+          if (limited) {
+            currentSignInContext().mailLimited = limited;
+            return;
+          }
+          await sendMagicLink({ to: identifier, url, expires });
+        },
       }),
     );
   }

@@ -9,15 +9,20 @@ import { sha256Hex } from "./tokens";
 // lastSeenAt, written at most once a minute.
 const TOUCH_INTERVAL_MS = 60_000;
 
-export async function createSession(input: {
+// Every sign-in, whatever the method, creates its session here and ends the session it replaces: the one
+// whose cookie this browser sent (`replacing`). The new cookie overwrites the old one, so a row left
+// behind would be a live session nobody holds, listed as another device (magic links used to do that).
+export async function createSession({ replacing, ...input }: {
   token: string;
   userId: string;
   ip: string | null;
   userAgent: string | null;
   method: string | null;
+  replacing?: string | null;
 }) {
   const expires = new Date(Date.now() + env.SESSION_MAX_AGE);
   await createSessionRow({ ...input, tokenHash: sha256Hex(input.token), expires });
+  if (replacing && replacing !== input.token) await deleteSessionByHash({ tokenHash: sha256Hex(replacing) });
   return { sessionToken: input.token, userId: input.userId, expires };
 }
 

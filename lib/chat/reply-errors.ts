@@ -1,7 +1,8 @@
 import { APICallError, RetryError } from "ai";
+import { classifyProviderError } from "@/lib/ai/provider-error";
 
-// What a person reads in the thread when the provider fails. Provider messages stay in the server log:
-// they can name keys, accounts or internal hosts.
+// What a person reads in the thread when the provider fails. Provider messages go nowhere, neither to the
+// person nor to the log: they can name keys, accounts or internal hosts.
 export function replyErrorMessage(error: unknown): string {
   const cause = RetryError.isInstance(error) ? error.lastError : error;
   if (APICallError.isInstance(cause) && cause.statusCode && cause.statusCode >= 400) {
@@ -13,8 +14,7 @@ export function replyErrorMessage(error: unknown): string {
   return "The model stopped responding before finishing its reply. Regenerate the reply to try again.";
 }
 
+// The log gets a classification only (lib/ai/provider-error.ts): the provider's words can carry a key or a prompt.
 export function logReplyError(error: unknown): void {
-  const cause = RetryError.isInstance(error) ? error.lastError : error;
-  const status = APICallError.isInstance(cause) ? ` (HTTP ${cause.statusCode ?? "?"})` : "";
-  console.error(`[chat] model error${status}:`, cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause));
+  console.error(`[chat] model error: ${classifyProviderError(error)}`);
 }

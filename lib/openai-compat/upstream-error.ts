@@ -1,11 +1,12 @@
-import { APICallError } from "ai";
+import { classifyProviderError } from "@/lib/ai/provider-error";
 import { OpenAIError } from "./errors";
 
-// A provider failure becomes a 502 without the provider's own words, which can name its account or key.
+// A provider failure becomes a 502 without the provider's own words, which can name its account or key,
+// in the answer and in the log alike.
 export function upstreamError(error: unknown): OpenAIError {
   if (error instanceof OpenAIError) return error;
-  const status = APICallError.isInstance(error) ? error.statusCode : undefined;
-  console.error("[v1] model provider error:", status ?? "", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+  // A classification only (lib/ai/provider-error.ts): the provider's message can quote its key or the prompt.
+  console.error(`[v1] model provider error: ${classifyProviderError(error)}`);
   return new OpenAIError(502, {
     type: "server_error",
     code: "upstream_error",

@@ -2,7 +2,6 @@ import "server-only";
 import { cookies } from "next/headers";
 import type { z } from "zod";
 import { sessionCookieName, startSession, type SessionCookie } from "@/lib/auth/session-cookie";
-import { deleteSessionToken } from "@/lib/auth/session-store";
 import { recordSignIn } from "@/lib/auth/record-sign-in";
 import { statusOf } from "@/lib/auth/roles";
 import { suspendedMessage } from "@/lib/auth/suspended-message";
@@ -24,11 +23,9 @@ export async function signInWithPasskey(input: {
     await recordSecurityEvent({ userId, type: "sign_in_failed", request: input.request, detail: { method: "passkey", reason: "suspended" } });
     throw new AppError("forbidden:suspended", suspendedMessage(suspended.suspendedReason));
   }
-  // The new cookie replaces this browser's old one (e.g. when re-verifying before a security change),
-  // so the old session is ended rather than left orphaned in the list.
-  const previous = (await cookies()).get(sessionCookieName)?.value;
-  if (previous) await deleteSessionToken(previous);
-  const cookie = await startSession({ userId, ip: input.request.ip, userAgent: input.request.userAgent, method: "passkey" });
+  // The new cookie replaces this browser's old one (e.g. when re-verifying before a security change).
+  const previous = (await cookies()).get(sessionCookieName)?.value ?? null;
+  const cookie = await startSession({ userId, ip: input.request.ip, userAgent: input.request.userAgent, method: "passkey", replacing: previous });
   await recordSignIn({ userId, method: "passkey", request: input.request, detail: { passkeyId } });
   return cookie;
 }

@@ -13,6 +13,9 @@ const LIMITS = {
   share_ip: env.RATE_LIMIT_SHARE_IP,
   chat: env.RATE_LIMIT_CHAT,
   api_key: env.RATE_LIMIT_API_KEY,
+  // Reads of a user's whole history (account export, thread search): cheap to ask for, costly to answer.
+  export: env.RATE_LIMIT_EXPORT,
+  search: env.RATE_LIMIT_SEARCH,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -49,3 +49,33 @@ test("20 parallel requests against a limit of 5 let exactly 5 through", async ({
   expect(statuses.filter((status) => status === 429)).toHaveLength(15);
   await expect.poll(async () => (await mailTo(email)).length).toBe(5);
 });
+
+// The review's bypass: Auth.js also reads JSON bodies and mails the last of duplicated `email` fields, while
+// a count in front of it read the form's first field (18 mails reached one address against a limit of 5).
+// Counted at the send, on the address actually mailed, no variant gets past the limit.
+test("no body format, duplicated field or case variant mails one address more often than the limit", async ({ request }) => {
+  const email = uniqueEmail("bypass");
+  const csrfToken = await csrf(request);
+  const attempts: Array<() => Promise<unknown>> = [];
+  for (let i = 0; i < 6; i++) {
+    attempts.push(() => request.post("/api/auth/signin/email", { data: { email, csrfToken, callbackUrl: "/chat" }, maxRedirects: 0 }));
+    attempts.push(() =>
+      request.post("/api/auth/signin/email", {
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        data: new URLSearchParams([["email", uniqueEmail("decoy")], ["email", email], ["csrfToken", csrfToken], ["callbackUrl", "/chat"]]).toString(),
+        maxRedirects: 0,
+      }),
+    );
+    const variant = [email.toUpperCase(), ` ${email} `, email.replace(/^./, (c) => c.toUpperCase())][i % 3]!;
+    attempts.push(() => request.post("/api/auth/signin/email", { form: { email: variant, csrfToken, callbackUrl: "/chat" }, maxRedirects: 0 }));
+  }
+  const statuses: number[] = [];
+  for (const attempt of attempts) statuses.push(((await attempt()) as { status(): number }).status());
+  await expect.poll(async () => (await mailTo(email)).length).toBeGreaterThan(0);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const mails = await mailTo(email);
+  expect(mails.length, `statuses ${statuses.join(",")}`).toBeLessThanOrEqual(5);
+  // The plain-form case variants are one address: they alone use up the budget, then get the same 429.
+  expect(mails).toHaveLength(5);
+  expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
+});

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { rigAppEnv } from "../../support/rig-app-env";
 
@@ -35,7 +36,9 @@ function logFileFor(name: string, port: number): string {
 
 // Another production server, started like the rig's app (the same start script and build), with the rig's
 // settings plus `env`. Its own process group, so a kill takes the start script and the server together.
-export async function startAppProcess(options: { name: string; port?: number; env?: Record<string, string> }): Promise<AppProcess> {
+// `bare`: the standalone server.js alone, as a deployment that skips the start script would run it (no
+// migrations, no preload); the rig's app has already migrated the database.
+export async function startAppProcess(options: { name: string; port?: number; env?: Record<string, string>; bare?: boolean }): Promise<AppProcess> {
   const port = options.port ?? (await freePort());
   const origin = `http://localhost:${port}`;
   const health = () =>
@@ -43,13 +46,16 @@ export async function startAppProcess(options: { name: string; port?: number; en
       .then((r) => r.ok)
       .catch(() => false);
   if (await health()) throw new Error(`port ${port} is taken by another server`);
-  const logFile = logFileFor(options.name, port);
+  // The bare server has no JSON logger, so its plain lines stay out of the run's checked log folder.
+  const logFile = options.bare ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), "keyline-bare-")), `${options.name}.log`) : logFileFor(options.name, port);
   const log = fs.openSync(logFile, "a");
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
+  const script = options.bare ? path.join(root, ".next", "standalone", "server.js") : path.join(root, "scripts", "start.mjs");
+  const bareEnv: Record<string, string> = options.bare ? { NODE_ENV: "production", HOSTNAME: "0.0.0.0" } : {};
+  const child: ChildProcess = spawn(process.execPath, [script], {
     cwd: root,
     detached: true,
     stdio: ["ignore", log, log],
-    env: { ...process.env, ...rigAppEnv(port), ...options.env },
+    env: { ...process.env, ...rigAppEnv(port), ...bareEnv, ...options.env },
   });
   fs.closeSync(log);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
