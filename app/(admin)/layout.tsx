@@ -12,7 +12,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const admin = await requireAdminPage();
   return (
     <div className="flex min-h-dvh flex-col">
-      <AppHeader accountLabel={accountLabel(admin)} signOut={signOutAction} />
+      <AppHeader accountLabel={accountLabel(admin)} signOut={signOutAction} adminLink />
       <div className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-6 px-4 py-6 md:flex-row md:py-10">
         <aside className="md:w-44 md:shrink-0">
           <h1 className="mb-3 px-3 text-lg font-semibold">Admin</h1>

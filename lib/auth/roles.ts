@@ -13,3 +13,7 @@ export function roleOf(value: string): Role {
 export function statusOf(value: string): UserStatus {
   return value === "active" || value === "pending" ? value : "suspended";
 }
+
+export function isActiveAdmin(user: { role: string; status: string }): boolean {
+  return roleOf(user.role) === "admin" && statusOf(user.status) === "active";
+}

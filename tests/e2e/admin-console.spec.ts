@@ -15,6 +15,10 @@ async function notFoundPage(page: Page, path: string) {
 test("for a member and a signed-out visitor, every admin page is the same 404 as an unknown page", async ({ browser, page }) => {
   const member = await signedInUser(browser, "console-nosy");
   const memberId = await userIdOf(member.email);
+  // Nothing on a member's pages points at the console.
+  await member.page.goto("/settings/account");
+  await expect(member.page.getByRole("navigation", { name: "Account" })).toBeVisible();
+  await expect(member.page.getByRole("link", { name: "Admin", exact: true })).toHaveCount(0);
   for (const visitor of [member.page, page]) {
     const unknown = await notFoundPage(visitor, "/no-such-page-here");
     expect(unknown.status).toBe(404);
@@ -31,6 +35,10 @@ test("an admin finds a user, suspends them with a reason, reactivates, changes t
   const memberId = await userIdOf(member.email);
   const page = admin.page;
 
+  // An admin reaches the console from the header of any settings page.
+  await page.goto("/settings/account");
+  await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Admin", exact: true }).click();
+  await expect(page).toHaveURL("/admin");
   await page.goto("/admin");
   await page.getByLabel("Search email or name").fill(member.email);
   await page.getByRole("button", { name: "Filter" }).click();
