@@ -1,0 +1,26 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { errorResponse } from "@/lib/errors";
+import { requestInfoFrom } from "@/lib/http/request-info";
+import { routeHandler } from "@/lib/http/route-handler";
+import { consumeIpRateLimit, rateLimitedError, rateLimitHeaders } from "@/lib/rate-limit/limiter";
+import { runNodeHandler } from "./node-bridge";
+import { OAUTH_BASE, oauthProvider } from "./provider";
+
+const protocol = env.AUTH_URL.startsWith("https://") ? "https" : "http";
+
+// The authorization server's endpoints and metadata: oidc-provider answers, behind the shared request
+// plumbing. No cookie authenticates anything here (PKCE, codes and tokens do), so cross-site requests
+// are oidc-provider's to judge. Self-registration costs a per-IP budget.
+export function oauthEndpoint() {
+  return routeHandler<unknown>({ refuseCrossSite: false, errorResponse }, async (request, _context, extras) => {
+    const url = new URL(request.url);
+    if (request.method === "POST" && url.pathname === `${OAUTH_BASE}/register`) {
+      const limit = await consumeIpRateLimit("oauth_registration_ip", requestInfoFrom(request.headers).ip);
+      if (!limit.allowed) throw rateLimitedError(limit, "Too many client registrations from this address. Try again later.");
+      Object.assign(extras.headers, rateLimitHeaders(limit));
+    }
+    const provider = await extras.time("provider", oauthProvider);
+    return runNodeHandler(provider.callback(), request, { path: `${url.pathname}${url.search}`, protocol });
+  });
+}
