@@ -1,4 +1,4 @@
-import { ActionForm } from "@/components/ui/action-form";
+import { ConsentButtons } from "@/components/oauth/consent-buttons";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import type { FormAction } from "@/lib/http/action-result";
@@ -9,7 +9,7 @@ type Props = {
   view: View;
   scopes: { scope: string; words: string }[];
   account: string;
-  answer: FormAction;
+  answer: FormAction<{ returnTo: string }>;
 };
 
 // The consent screen: who asks, where the answer goes, what they may do; Allow or Deny.
@@ -50,10 +50,7 @@ export function ConsentCard({ view, scopes, account, answer }: Props) {
         ))}
       </ul>
       <p className="mt-4 text-xs text-muted-foreground">You can disconnect it at any time in Settings → Security → Connected apps.</p>
-      <div className="mt-6 flex gap-3">
-        <ActionForm action={answer} hidden={{ uid: view.uid, decision: "allow" }} label="Allow" pendingLabel="Allowing…" variant="default" size="default" />
-        <ActionForm action={answer} hidden={{ uid: view.uid, decision: "deny" }} label="Deny" pendingLabel="Denying…" variant="outline" size="default" />
-      </div>
+      <ConsentButtons uid={view.uid} answer={answer} />
     </Card>
   );
 }

@@ -77,7 +77,13 @@ function configuration(jwks: unknown[]) {
     pkce: { required: () => true },
     responseTypes: ["code"],
     clientAuthMethods: ["none"],
-    clientDefaults: { grant_types: ["authorization_code", "refresh_token"], response_types: ["code"], token_endpoint_auth_method: "none" },
+    clientDefaults: {
+      grant_types: ["authorization_code", "refresh_token"],
+      response_types: ["code"],
+      token_endpoint_auth_method: "none",
+      id_token_signed_response_alg: SIGNING_ALG,
+    },
+    enabledJWA: { idTokenSigningAlgValues: [SIGNING_ALG] },
     scopes: [...OAUTH_SCOPES],
     // The grant id rides in the token so each request can check the grant still stands.
     extraTokenClaims: (_ctx: unknown, token: Token) => (token.kind === "AccessToken" && token.grantId ? { gid: token.grantId } : undefined),
