@@ -75,7 +75,9 @@ export async function answerConsent(input: { uid: string; userId: string; allow:
   const provider = await oauthProvider();
   const { scopes, resource, clientId } = requested(interaction);
   const grant = new provider.Grant({ accountId: userId, clientId });
-  if (scopes.includes("offline_access")) grant.addOIDCScope("offline_access");
+  // oidc-provider counts every scope in its `scopes` list (which discovery advertises) as the grant's
+  // own; the resource's scopes go on the resource too, which is what its access tokens carry.
+  if (scopes.length > 0) grant.addOIDCScope(scopes.join(" "));
   const resourceScopes = scopes.filter((scope) => (RESOURCE_SCOPES as readonly string[]).includes(scope));
   grant.addResourceScope(resource, resourceScopes.join(" "));
   const grantId = await grant.save();

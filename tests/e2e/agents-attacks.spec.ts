@@ -187,6 +187,14 @@ test("consent: Deny sends access_denied; a cross-site post of Allow grants nothi
   expect(forged.status()).toBeGreaterThanOrEqual(400);
   const owner = await testDb().user.findFirstOrThrow({ where: { email: user.email } });
   expect(await testDb().oAuthRecord.count({ where: { userId: owner.id, kind: "Grant" } })).toBe(0);
+  // The same replay from our own origin goes through: the refusal above was the cross-site rule.
+  const genuine = await user.page.request.post(user.page.url(), {
+    headers: { "next-action": captured!.headers["next-action"]!, "content-type": captured!.headers["content-type"]!, accept: "text/x-component", origin: appOrigin, "sec-fetch-site": "same-origin" },
+    data: captured!.body,
+    maxRedirects: 0,
+  });
+  expect(genuine.status()).toBe(200);
+  expect(await testDb().oAuthRecord.count({ where: { userId: owner.id, kind: "Grant" } })).toBe(1);
 
   // Clickjacking: the consent page may not be framed.
   const page = await user.page.request.get(user.page.url());

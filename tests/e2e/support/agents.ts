@@ -71,14 +71,14 @@ export async function answerConsent(page: Page, authorizationUrl: URL | string, 
 // Goes to an authorization URL and waits for the browser to land on the loopback callback.
 export async function openAuthorization(page: Page, url: URL | string, onConsentPage?: () => Promise<void>): Promise<URL> {
   let landed: URL | null = null;
-  await page.route("http://127.0.0.1:45999/**", async (route) => {
+  await page.route((url) => url.host === "127.0.0.1:45999", async (route) => {
     landed = new URL(route.request().url());
     await route.fulfill({ status: 200, contentType: "text/plain", body: "Done: return to the agent." });
   });
   await page.goto(url.toString());
   if (onConsentPage) await onConsentPage();
   await expect.poll(() => landed, { timeout: 15_000 }).not.toBeNull();
-  await page.unroute("http://127.0.0.1:45999/**");
+  await page.unrouteAll({ behavior: "ignoreErrors" });
   return landed!;
 }
 
