@@ -34,7 +34,7 @@ test("PKCE is required (missing or plain refused) and redirect URIs must match e
 
   const missing = await openAuthorization(user.page, authorizationUrl(base));
   expect(missing.searchParams.get("error")).toBe("invalid_request");
-  expect(missing.searchParams.get("error_description")).toMatch(/code_challenge/);
+  expect(missing.searchParams.get("error_description")).toMatch(/PKCE/);
   expect(missing.searchParams.get("code")).toBeNull();
 
   const plain = await openAuthorization(user.page, authorizationUrl({ ...base, code_challenge: "a".repeat(43), code_challenge_method: "plain" }));

@@ -70,6 +70,15 @@ export async function answerConsent(page: Page, authorizationUrl: URL | string, 
 
 // Goes to an authorization URL and waits for the browser to land on the loopback callback.
 export async function openAuthorization(page: Page, url: URL | string, onConsentPage?: () => Promise<void>): Promise<URL> {
+  // Refused before any page: the authorization server redirects at once (Playwright's routes do not see
+  // the redirect of a navigation's first request), so read where it sends the browser.
+  if (!onConsentPage) {
+    const response = await page.request.get(url.toString(), { maxRedirects: 0 });
+    expect(response.status(), await response.text()).toBe(303);
+    const location = new URL(response.headers()["location"]!);
+    expect(location.host).toBe("127.0.0.1:45999");
+    return location;
+  }
   let landed: URL | null = null;
   await page.route((url) => url.host === "127.0.0.1:45999", async (route) => {
     landed = new URL(route.request().url());
