@@ -33,7 +33,8 @@ function configuration(jwks: unknown[]) {
     // The subject is the Keyline user id; no claims are released (no ID tokens, no userinfo).
     async findAccount(_ctx: unknown, sub: string) {
       const user = await findUserById({ id: sub });
-      return user ? { accountId: sub, claims: () => ({ sub }) } : undefined;
+      // Only an active account can be signed in to an app (a pending or suspended one cannot grant anything).
+      return user?.status === "active" ? { accountId: sub, claims: () => ({ sub }) } : undefined;
     },
     routes: {
       authorization: `${OAUTH_BASE}/auth`,

@@ -67,6 +67,8 @@ export async function verifyAccessToken(token: string, resource: ResourceName, n
   const grantId = String(claims.gid);
   const grant = await findLiveGrant({ grantId, now });
   if (!grant?.userId || grant.userId !== claims.sub) return { ok: false, reason: "The access token's grant has been revoked." };
+  // A suspended or still-pending account acts through no app either.
+  if (grant.user?.status !== "active") return { ok: false, reason: "This account is not active." };
   return {
     ok: true,
     principal: {
