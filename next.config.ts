@@ -11,7 +11,7 @@ const nextConfig = (phase: string): NextConfig => ({
   },
   // Build-time constant for edge code (lib/security/headers.ts), which cannot read settings at run time.
   compiler: { define: { __KEYLINE_DEV__: String(phase === PHASE_DEVELOPMENT_SERVER) } },
-  serverExternalPackages: ["@libsql/client", "libsql", "pg", "nodemailer"],
+  serverExternalPackages: ["@libsql/client", "libsql", "pg", "nodemailer", "oidc-provider"],
 });
 
 export default nextConfig;

@@ -101,6 +101,15 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(8),
   BENCH_UNGATED_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  OAUTH_DYNAMIC_REGISTRATION: z
+    .enum(["true", "false"], "must be true or false")
+    .default("true")
+    .transform((value) => value === "true"),
+  // Access tokens are checked against their grant on every request, but a short life still bounds a leak.
+  OAUTH_ACCESS_TOKEN_TTL: duration
+    .prefault("10m")
+    .refine((ms) => ms >= 60_000 && ms <= 600_000, "must be between 1m and 10m"),
+  RATE_LIMIT_OAUTH_REGISTRATION_IP: rateLimit.prefault("20/1h"),
 });
 
 // The names of every setting, for docs/configuration.md and its drift test.

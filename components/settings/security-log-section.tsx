@@ -25,6 +25,9 @@ const LABELS: Record<string, string> = {
   admin_signed_out: "Signed out everywhere by an administrator",
   share_created: "Share link created",
   share_revoked: "Share link revoked",
+  oauth_app_connected: "App connected",
+  oauth_app_revoked: "Connected app revoked",
+  oauth_refresh_token_reused: "Connected app revoked: a used refresh token came back",
 };
 
 function detailText(detail: unknown): string {

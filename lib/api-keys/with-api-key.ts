@@ -5,6 +5,8 @@ import { statusOf } from "@/lib/auth/roles";
 import { findApiKeyByHash } from "@/lib/db/queries/api-keys";
 import { requestInfoFrom } from "@/lib/http/request-info";
 import { routeHandler, type RouteContext } from "@/lib/http/route-handler";
+import { noteGrantUse } from "@/lib/oauth/manage";
+import { looksLikeJwt, verifyAccessToken, type AccessTokenPrincipal } from "@/lib/oauth/verify-access-token";
 import { OpenAIError, toOpenAIError } from "@/lib/openai-compat/errors";
 import { consumeRateLimit, rateLimitHeaders } from "@/lib/rate-limit/limiter";
 import { parseScopes, type ApiKeyScope } from "./constants";
@@ -24,7 +26,11 @@ export type ApiKeyPrincipal = {
   lastUsedIp: string | null;
 };
 
-export type ApiKeyHandler<P> = (request: Request, context: { params: P; key: ApiKeyPrincipal; usage: UsageMeter }) => Promise<Response>;
+// Who a /v1 request acts for: an API key of the user, or an OAuth access token issued to an app for
+// the resource /v1 (lib/oauth/verify-access-token.ts). Handlers see the user either way.
+export type ApiCaller = { userId: string; via: "api_key" | "oauth" };
+
+export type ApiKeyHandler<P> = (request: Request, context: { params: P; key: ApiCaller; usage: UsageMeter }) => Promise<Response>;
 
 const invalidKey = (message = "Invalid API key. Check that you copied it in full, or create a new one at /settings/api-keys.") =>
   new OpenAIError(401, { type: "authentication_error", code: "invalid_api_key", message });
@@ -46,27 +52,53 @@ export function withApiKey<P = Record<string, never>>(options: { scope: ApiKeySc
     extras.headers["x-request-id"] = requestIdOf(request);
     refuseKeyInUrl(new URL(request.url));
     const now = new Date();
-    const key = await extras.time("key", () => checkedKey(request.headers, options.scope, now));
+    const presented = presentedKey(request.headers);
+    // An access token is checked by the one function /mcp uses too; the same scopes, and a limit per grant
+    // as large as a key's.
+    const caller = looksLikeJwt(presented)
+      ? await extras.time("key", () => checkedAccessToken(presented, options.scope, now))
+      : await extras.time("key", () => checkedKey(presented, options.scope, now));
+    const limitKey = caller.via === "oauth" ? `grant:${caller.token.grantId}` : caller.key.id;
 
-    const limit = await extras.time("ratelimit", () => consumeRateLimit("api_key", key.id));
+    const limit = await extras.time("ratelimit", () => consumeRateLimit("api_key", limitKey));
     Object.assign(extras.headers, rateLimitHeaders(limit));
     if (!limit.allowed) {
       throw new OpenAIError(429, {
         type: "rate_limit_error",
         code: "rate_limit_exceeded",
-        message: `Rate limit reached for this API key (${limit.limit} requests per ${limit.windowSeconds} s). Try again in ${limit.resetSeconds} s.`,
+        message: `Rate limit reached for this ${caller.via === "oauth" ? "connected app" : "API key"} (${limit.limit} requests per ${limit.windowSeconds} s). Try again in ${limit.resetSeconds} s.`,
       });
     }
 
     const usage = createUsageMeter();
     const requestInfo = requestInfoFrom(request.headers);
-    after(() => recordKeyUse({ key, request: requestInfo, meter: usage, at: now }));
-    return handler(request, { params: await context.params, key, usage });
+    if (caller.via === "oauth") {
+      const { grantId, lastUsedAt, lastUsedIp } = caller.token;
+      after(() => noteGrantUse({ grantId, lastUsedAt, lastUsedIp, ip: requestInfo.ip, at: now }).catch(() => undefined));
+    } else {
+      const key = caller.key;
+      after(() => recordKeyUse({ key, request: requestInfo, meter: usage, at: now }));
+    }
+    return handler(request, { params: await context.params, key: { userId: caller.userId, via: caller.via }, usage });
   });
 }
 
-async function checkedKey(headers: Headers, scope: ApiKeyScope, now: Date): Promise<ApiKeyPrincipal> {
-  const presented = presentedKey(headers);
+type Caller = { via: "api_key"; userId: string; key: ApiKeyPrincipal } | { via: "oauth"; userId: string; token: AccessTokenPrincipal };
+
+async function checkedAccessToken(presented: string, scope: ApiKeyScope, now: Date): Promise<Caller> {
+  const result = await verifyAccessToken(presented, "v1", now);
+  if (!result.ok) throw new OpenAIError(401, { type: "authentication_error", code: "invalid_access_token", message: result.reason });
+  if (!result.principal.scopes.includes(scope)) {
+    throw new OpenAIError(403, {
+      type: "permission_error",
+      code: "insufficient_scope",
+      message: `This access token lacks the '${scope}' scope. Connect the app again and allow it.`,
+    });
+  }
+  return { via: "oauth", userId: result.principal.userId, token: result.principal };
+}
+
+async function checkedKey(presented: string, scope: ApiKeyScope, now: Date): Promise<Caller> {
   if (!isWellFormedApiKey(presented)) throw invalidKey();
   const row = await findApiKeyByHash({ hash: hashApiKey(presented) });
   if (!row) throw invalidKey();
@@ -89,5 +121,5 @@ async function checkedKey(headers: Headers, scope: ApiKeyScope, now: Date): Prom
       message: `This API key lacks the '${scope}' scope. Create a key with it at /settings/api-keys.`,
     });
   }
-  return key;
+  return { via: "api_key", userId: key.userId, key };
 }

@@ -3,11 +3,12 @@
 export const PATHNAME_HEADER = "x-keyline-pathname";
 
 // Not /admin: to anyone but an admin it answers like an unknown path (lib/admin/require-admin.ts).
-const GATED_PAGE_PREFIXES = ["/chat", "/settings", "/pending"];
+const GATED_PAGE_PREFIXES = ["/chat", "/settings", "/pending", "/oauth"];
 // API routes that answer without a session: Auth.js itself, health, passkey sign-in, the
-// developer API (which authenticates with API keys, never cookies), and shared links (the token is the
-// credential; their copy route checks the session itself).
-const PUBLIC_API_PREFIXES = ["/api/auth", "/api/health", "/api/passkeys/authenticate", "/api/v1", "/api/share"];
+// developer API (which authenticates with API keys or access tokens, never cookies), shared links (the
+// token is the credential; their copy route checks the session itself), and the OAuth authorization
+// server (PKCE, codes and tokens; its consent page under /oauth is gated like any page).
+const PUBLIC_API_PREFIXES = ["/api/auth", "/api/health", "/api/passkeys/authenticate", "/api/v1", "/api/share", "/api/oauth"];
 
 export type GateDecision =
   | { kind: "pass" }

@@ -16,11 +16,12 @@ const LIMITS = {
   // Reads of a user's whole history (account export, thread search): cheap to ask for, costly to answer.
   export: env.RATE_LIMIT_EXPORT,
   search: env.RATE_LIMIT_SEARCH,
+  oauth_registration_ip: env.RATE_LIMIT_OAUTH_REGISTRATION_IP,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
 // Limits per client address, which only consumeIpRateLimit counts (it decides what "one client" is).
-export type IpLimitName = "signin_ip" | "passkey_challenge_ip" | "share_ip";
+export type IpLimitName = "signin_ip" | "passkey_challenge_ip" | "share_ip" | "oauth_registration_ip";
 
 export type RateLimitResult = {
   allowed: boolean;

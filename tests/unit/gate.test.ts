@@ -8,6 +8,7 @@ describe("the edge gate", () => {
     expect(decide("/chat/abc", false, "?x=1")).toEqual({ kind: "redirect", location: "/login?callbackUrl=%2Fchat%2Fabc%3Fx%3D1" });
     expect(decide("/settings/api-keys").kind).toBe("redirect");
     expect(decide("/chat").kind).toBe("redirect");
+    expect(decide("/oauth/consent/abc")).toEqual({ kind: "redirect", location: "/login?callbackUrl=%2Foauth%2Fconsent%2Fabc" });
   });
 
   it("answers 401 for private APIs", () => {
@@ -22,7 +23,7 @@ describe("the edge gate", () => {
   });
 
   it("lets public routes through", () => {
-    for (const path of ["/login", "/login/confirm", "/api/auth/session", "/api/health", "/api/v1/models", "/api/passkeys/authenticate/options", "/share/abc", "/api/share/abc"]) {
+    for (const path of ["/login", "/login/confirm", "/api/auth/session", "/api/health", "/api/v1/models", "/api/passkeys/authenticate/options", "/share/abc", "/api/share/abc", "/api/oauth/token", "/api/oauth/auth", "/mcp", "/.well-known/oauth-authorization-server"]) {
       expect(decide(path).kind, path).toBe("pass");
     }
   });
@@ -30,6 +31,7 @@ describe("the edge gate", () => {
   it("does not treat look-alike prefixes as gated or public", () => {
     expect(decide("/chatroom").kind).toBe("pass");
     expect(decide("/api/healthz").kind).toBe("unauthorized");
+    expect(decide("/api/oauthx").kind).toBe("unauthorized");
   });
 
   it("lets any request with a session cookie through to the guard", () => {

@@ -23,7 +23,10 @@ export type SecurityEventType =
   | "admin_suspended"
   | "admin_reactivated"
   | "admin_role_changed"
-  | "admin_signed_out";
+  | "admin_signed_out"
+  | "oauth_app_connected"
+  | "oauth_app_revoked"
+  | "oauth_refresh_token_reused";
 
 type Client = Pick<typeof db, "securityEvent">;
 

@@ -42,3 +42,7 @@ export async function createUserWithStanding(
 export class SignUpRefusedError extends Error {
   override name = "SignUpRefusedError";
 }
+
+export async function findUserById({ id }: { id: string }) {
+  return db.user.findUnique({ where: { id }, select: { id: true, status: true } });
+}

@@ -18,8 +18,9 @@ function recordCookies(context: BrowserContext) {
         for (const header of values.flatMap((value) => value.split("\n"))) {
           const [pair = ""] = header.split(";");
           const [name = "", ...rest] = pair.split("=");
-          // The one cookie that is not a secret: where to go after sign-in.
-          if (name.includes("callback-url")) continue;
+          // Not secrets: where to go after sign-in, and the OAuth interaction id, which oidc-provider puts
+          // in the consent page's URL by design (the cookie binds it to this browser).
+          if (name.includes("callback-url") || /^keyline_oauth_(interaction|resume)$/.test(name)) continue;
           recordSecret(name.includes("session-token") ? "session-cookie" : "cookie", rest.join("=").trim());
         }
       })

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ConnectedAppsSection } from "@/components/settings/connected-apps-section";
 import { LinkedAccountsSection } from "@/components/settings/linked-accounts-section";
 import { PasskeysSection } from "@/components/settings/passkeys-section";
 import { SecurityLogSection } from "@/components/settings/security-log-section";
@@ -9,7 +10,9 @@ import { reauthenticateUrl } from "@/lib/auth/recent-sign-in";
 import { listLinkedAccounts } from "@/lib/db/queries/linked-accounts";
 import { listSecurityEvents } from "@/lib/db/queries/security-events";
 import { listUserSessions } from "@/lib/db/queries/sessions";
+import { listConnectedApps } from "@/lib/oauth/connected-apps";
 import { listOwnPasskeys } from "@/lib/passkeys/list";
+import { revokeConnectedAppAction } from "./connected-apps-actions";
 import { linkProviderAction, unlinkAccountAction } from "./linked-accounts-actions";
 import { deletePasskeyAction, renamePasskeyAction } from "./passkey-actions";
 import { revokeSession, signOutEverywhere, signOutOtherSessions } from "./session-actions";
@@ -18,14 +21,15 @@ export const metadata: Metadata = { title: "Security" };
 
 const PAGE = "/settings/security";
 
-// Sections: linked accounts, passkeys, sessions, security log. The page loads; components/settings/ shows.
+// Sections: linked accounts, passkeys, sessions, connected apps, security log. The page loads; components/settings/ shows.
 export default async function SecurityPage() {
   const user = await requireUser();
   const current = (await getCurrentSession())!;
-  const [accounts, passkeys, sessions, events] = await Promise.all([
+  const [accounts, passkeys, sessions, apps, events] = await Promise.all([
     listLinkedAccounts({ userId: user.id }),
     listOwnPasskeys({ userId: user.id }),
     listUserSessions({ userId: user.id }),
+    listConnectedApps({ userId: user.id }),
     listSecurityEvents({ userId: user.id }),
   ]);
   const reauthUrl = reauthenticateUrl(PAGE);
@@ -44,6 +48,7 @@ export default async function SecurityPage() {
         currentSessionId={current.session.id}
         actions={{ revoke: revokeSession, signOutOthers: signOutOtherSessions, signOutEverywhere: signOutEverywhere }}
       />
+      <ConnectedAppsSection apps={apps} revoke={revokeConnectedAppAction} />
       <SecurityLogSection events={events} />
     </>
   );

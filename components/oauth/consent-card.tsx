@@ -1,0 +1,65 @@
+import { ConsentButtons } from "@/components/oauth/consent-buttons";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import type { FormAction } from "@/lib/http/action-result";
+
+type View = { uid: string; clientName: string; dynamic: boolean; redirectHost: string; loopbackRedirect: boolean; resource: string };
+
+type Props = {
+  view: View;
+  scopes: { scope: string; words: string }[];
+  account: string;
+  answer: FormAction<{ returnTo: string }>;
+};
+
+// The consent screen: who asks, where the answer goes, what they may do; Allow or Deny.
+export function ConsentCard({ view, scopes, account, answer }: Props) {
+  return (
+    <Card>
+      <CardTitle>Connect {view.clientName}?</CardTitle>
+      <CardDescription>
+        <span className="font-medium text-foreground">{view.clientName}</span> wants to use Keyline as{" "}
+        <span className="font-medium text-foreground">{account}</span>.
+      </CardDescription>
+      <dl className="mt-4 space-y-1 text-sm">
+        <div className="flex gap-2">
+          <dt className="text-muted-foreground">Sends you back to</dt>
+          <dd className="font-mono" data-testid="consent-redirect-host">
+            {view.redirectHost}
+          </dd>
+        </div>
+        <div className="flex gap-2">
+          <dt className="text-muted-foreground">For</dt>
+          <dd className="font-mono">{view.resource}</dd>
+        </div>
+      </dl>
+      {view.dynamic || view.loopbackRedirect ? (
+        <Alert className="mt-4" data-testid="consent-warning">
+          {view.dynamic ? "Keyline cannot confirm who made this app: it registered itself, and its name is its own claim. " : ""}
+          {view.loopbackRedirect ? "It runs on this computer (it sends you back to a local address). " : ""}
+          Allow it only if you just started connecting it yourself.
+        </Alert>
+      ) : null}
+      <h2 className="mt-6 text-sm font-medium">It will be able to</h2>
+      <ul className="mt-2 list-disc space-y-1 pl-5 text-sm" aria-label="Requested permissions">
+        {scopes.length === 0 ? <li>Nothing beyond knowing you connected it</li> : null}
+        {scopes.map(({ scope, words }) => (
+          <li key={scope}>
+            {words} <span className="font-mono text-xs text-muted-foreground">({scope})</span>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-4 text-xs text-muted-foreground">You can disconnect it at any time in Settings → Security → Connected apps.</p>
+      <ConsentButtons uid={view.uid} answer={answer} />
+    </Card>
+  );
+}
+
+export function ConsentExpired({ message }: { message: string }) {
+  return (
+    <Card>
+      <CardTitle>Nothing to approve</CardTitle>
+      <CardDescription>{message}</CardDescription>
+    </Card>
+  );
+}

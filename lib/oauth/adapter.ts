@@ -1,0 +1,80 @@
+import "server-only";
+import {
+  consumeOAuthRecord,
+  deleteOAuthRecord,
+  deleteOAuthRecordsOfGrant,
+  findOAuthRecord,
+  findOAuthRecordBy,
+  upsertOAuthRecord,
+  type OAuthRecordRow,
+} from "@/lib/db/queries/oauth";
+import { sha256Hex } from "@/lib/auth/tokens";
+import { noteRefreshTokenReuse } from "./manage";
+
+type Payload = Record<string, unknown> & { jti?: string; grantId?: string; accountId?: string; uid?: string; userCode?: string };
+
+// oidc-provider's storage interface, backed by Prisma (one table, lib/db/queries/oauth.ts). Every id
+// is stored as its SHA-256, and the payload without its jti (for codes and refresh tokens the jti is
+// the token itself); find() puts the id back from what it was asked for.
+export class PrismaOAuthAdapter {
+  constructor(private readonly kind: string) {}
+
+  async upsert(id: string, payload: Payload, expiresIn?: number): Promise<void> {
+    const stored: Payload = { ...payload };
+    if ("jti" in stored) stored.jti = "";
+    const grantId = this.kind === "Grant" ? id : (payload.grantId ?? null);
+    await upsertOAuthRecord({
+      kind: this.kind,
+      idHash: sha256Hex(id),
+      payload: JSON.stringify(stored),
+      grantId,
+      userId: typeof payload.accountId === "string" ? payload.accountId : null,
+      uidHash: payload.uid ? sha256Hex(payload.uid) : null,
+      userCode: payload.userCode ? sha256Hex(payload.userCode) : null,
+      expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
+    });
+  }
+
+  async find(id: string): Promise<Payload | undefined> {
+    const row = await findOAuthRecord({ kind: this.kind, idHash: sha256Hex(id) });
+    const payload = this.payloadOf(row, id);
+    // A spent refresh token presented again: oidc-provider revokes the whole grant; the user's log says why.
+    if (payload && row?.consumedAt && this.kind === "RefreshToken" && row.userId && payload.grantId) {
+      await noteRefreshTokenReuse({ userId: row.userId, grantId: payload.grantId, clientId: String(payload.clientId ?? "") });
+    }
+    return payload;
+  }
+
+  async findByUid(uid: string): Promise<Payload | undefined> {
+    const row = await findOAuthRecordBy({ kind: this.kind, uidHash: sha256Hex(uid) });
+    return row ? this.payloadOf(row, null) : undefined;
+  }
+
+  async findByUserCode(userCode: string): Promise<Payload | undefined> {
+    const row = await findOAuthRecordBy({ kind: this.kind, userCode: sha256Hex(userCode) });
+    return row ? this.payloadOf(row, null) : undefined;
+  }
+
+  async consume(id: string): Promise<void> {
+    await consumeOAuthRecord({ kind: this.kind, idHash: sha256Hex(id), at: new Date() });
+  }
+
+  async destroy(id: string): Promise<void> {
+    await deleteOAuthRecord({ kind: this.kind, idHash: sha256Hex(id) });
+  }
+
+  async revokeByGrantId(grantId: string): Promise<void> {
+    await deleteOAuthRecordsOfGrant({ kind: this.kind, grantId });
+  }
+
+  private payloadOf(row: OAuthRecordRow | null, id: string | null): Payload | undefined {
+    if (!row) return undefined;
+    if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return undefined;
+    const payload = JSON.parse(row.payload) as Payload;
+    // Found by uid or user code, the id cannot be put back: only sessions and device codes are, and
+    // oidc-provider reads their id from the payload's own fields (uid, userCode), not the jti.
+    if ("jti" in payload && id !== null) payload.jti = id;
+    if (row.consumedAt) payload.consumed = Math.floor(row.consumedAt.getTime() / 1000);
+    return payload;
+  }
+}

@@ -1,0 +1,88 @@
+import "server-only";
+import { cookies } from "next/headers";
+import type { InteractionInstance } from "oidc-provider";
+import { AppError } from "@/lib/errors";
+import type { RequestInfo } from "@/lib/http/request-info";
+import { clientNameOf, recordAppConnected } from "./manage";
+import { INTERACTION_COOKIE, oauthProvider } from "./provider";
+import { OAUTH_SCOPES, RESOURCE_SCOPES, RESOURCES } from "./scopes";
+
+// What the consent page shows. Everything comes from the pending authorization request, which
+// oidc-provider validated (client, exact redirect URI, PKCE) before sending the browser here.
+export type ConsentView = {
+  uid: string;
+  clientName: string;
+  dynamic: boolean;
+  redirectHost: string;
+  loopbackRedirect: boolean;
+  scopes: string[];
+  resource: string;
+};
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+function expired(): AppError {
+  return new AppError("not_found:authorization_request", "This sign-in request has expired or was already answered. Start again from the app.");
+}
+
+// The request, only in the browser that started it: oidc-provider set its interaction cookie (for this
+// path) on the way here, so a link to someone else's pending request finds nothing.
+async function pendingInteraction(uid: string): Promise<InteractionInstance> {
+  const provider = await oauthProvider();
+  const interaction = await provider.Interaction.find(uid);
+  const cookie = (await cookies()).get(INTERACTION_COOKIE)?.value;
+  if (!interaction || cookie !== uid || interaction.result) throw expired();
+  return interaction;
+}
+
+function requested(interaction: InteractionInstance) {
+  const scopes = String(interaction.params.scope ?? "")
+    .split(" ")
+    .filter((scope): scope is (typeof OAUTH_SCOPES)[number] => (OAUTH_SCOPES as readonly string[]).includes(scope));
+  const resourceParam = interaction.params.resource;
+  const resource = typeof resourceParam === "string" ? resourceParam : RESOURCES.mcp;
+  return { scopes, resource, clientId: String(interaction.params.client_id) };
+}
+
+export async function loadConsent(uid: string): Promise<ConsentView> {
+  const interaction = await pendingInteraction(uid);
+  const { scopes, resource, clientId } = requested(interaction);
+  const { name, dynamic } = await clientNameOf(clientId);
+  const redirect = new URL(String(interaction.params.redirect_uri));
+  return {
+    uid,
+    clientName: name,
+    dynamic,
+    redirectHost: redirect.host,
+    loopbackRedirect: LOOPBACK_HOSTS.has(redirect.hostname),
+    scopes,
+    resource,
+  };
+}
+
+// The user's answer. Allow: a grant of exactly what was asked (within what Keyline offers) for the
+// signed-in user, and a security-log entry. Deny: access_denied for the app. Either way the browser goes
+// back to oidc-provider, which finishes the request. Returns where to send it.
+export async function answerConsent(input: { uid: string; userId: string; allow: boolean; request: RequestInfo }): Promise<string> {
+  const { uid, userId, allow, request } = input;
+  const interaction = await pendingInteraction(uid);
+  const ttl = Math.max(1, interaction.exp - Math.floor(Date.now() / 1000));
+  if (!allow) {
+    interaction.result = { error: "access_denied", error_description: "The user did not allow access." };
+    await interaction.save(ttl);
+    return interaction.returnTo;
+  }
+  const provider = await oauthProvider();
+  const { scopes, resource, clientId } = requested(interaction);
+  const grant = new provider.Grant({ accountId: userId, clientId });
+  // oidc-provider counts every scope in its `scopes` list (which discovery advertises) as the grant's
+  // own; the resource's scopes go on the resource too, which is what its access tokens carry.
+  if (scopes.length > 0) grant.addOIDCScope(scopes.join(" "));
+  const resourceScopes = scopes.filter((scope) => (RESOURCE_SCOPES as readonly string[]).includes(scope));
+  grant.addResourceScope(resource, resourceScopes.join(" "));
+  const grantId = await grant.save();
+  interaction.result = { login: { accountId: userId }, consent: { grantId } };
+  await interaction.save(ttl);
+  await recordAppConnected({ userId, grantId, clientId, scope: scopes.join(" "), request });
+  return interaction.returnTo;
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { deleteUserGrant, findOAuthRecord, findUserGrant, touchGrant } from "@/lib/db/queries/oauth";
+import { recordSecurityEvent } from "@/lib/db/queries/security-events";
+import { sha256Hex } from "@/lib/auth/tokens";
+import { AppError } from "@/lib/errors";
+import type { RequestInfo } from "@/lib/http/request-info";
+
+// A user's connected apps (OAuth grants): the writes and their security-log entries.
+
+export function grantNotFound(): AppError {
+  return new AppError("not_found:grant", "That connected app does not exist.");
+}
+
+// The client's own record (dynamically registered clients are stored; nothing else is yet).
+export async function clientNameOf(clientId: string): Promise<{ name: string; dynamic: boolean }> {
+  const row = await findOAuthRecord({ kind: "Client", idHash: sha256Hex(clientId) });
+  const payload = row ? (JSON.parse(row.payload) as { client_name?: unknown }) : {};
+  return { name: typeof payload.client_name === "string" && payload.client_name.trim() ? payload.client_name.trim().slice(0, 100) : "Unnamed app", dynamic: Boolean(row) };
+}
+
+export async function recordAppConnected(input: { userId: string; grantId: string; clientId: string; scope: string; request: RequestInfo }) {
+  const { name } = await clientNameOf(input.clientId);
+  await recordSecurityEvent({
+    userId: input.userId,
+    type: "oauth_app_connected",
+    request: input.request,
+    detail: { app: name, grantId: input.grantId, scope: input.scope },
+  });
+}
+
+// Scoped by owner: another user's grant id answers exactly like one that does not exist.
+export async function revokeConnectedApp(input: { userId: string; grantId: string; request: RequestInfo }): Promise<void> {
+  const { userId, grantId, request } = input;
+  const grant = await findUserGrant({ userId, grantId });
+  if (!grant || (await deleteUserGrant({ userId, grantId })) === 0) throw grantNotFound();
+  const { clientId } = JSON.parse(grant.payload) as { clientId?: string };
+  const { name } = await clientNameOf(clientId ?? "");
+  await recordSecurityEvent({ userId, type: "oauth_app_revoked", request, detail: { app: name, grantId } });
+}
+
+// Called by the storage adapter when a spent refresh token is presented again; oidc-provider then revokes
+// the grant. Someone holds a copy of the token, so the user should know.
+export async function noteRefreshTokenReuse(input: { userId: string; grantId: string; clientId: string }): Promise<void> {
+  const { name } = await clientNameOf(input.clientId);
+  await recordSecurityEvent({ userId: input.userId, type: "oauth_refresh_token_reused", detail: { app: name, grantId: input.grantId } });
+}
+
+// Last used, for Connected apps: a write a minute per grant is plenty.
+const TOUCH_EVERY_MS = 60_000;
+export async function noteGrantUse(input: { grantId: string; lastUsedAt: Date | null; lastUsedIp: string | null; ip: string | null; at: Date }) {
+  const stale = !input.lastUsedAt || input.at.getTime() - input.lastUsedAt.getTime() > TOUCH_EVERY_MS;
+  if (!stale && input.lastUsedIp === input.ip) return;
+  await touchGrant({ grantId: input.grantId, ip: input.ip, at: input.at });
+}
