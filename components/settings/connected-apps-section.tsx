@@ -2,20 +2,10 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Time } from "@/components/ui/time";
 import { SettingsSection } from "@/components/settings/settings-section";
 import type { FormAction } from "@/lib/http/action-result";
-
-type App = {
-  grantId: string;
-  name: string;
-  identity: string;
-  scopes: string[];
-  resources: string[];
-  grantedAt: Date;
-  lastUsedAt: Date | null;
-  lastUsedIp: string | null;
-};
+import type { ConnectedApp } from "@/lib/oauth/connected-apps";
 
 // Agents and apps the user let sign in as them (OAuth grants); revoking one stops its tokens at once.
-export function ConnectedAppsSection({ apps, revoke }: { apps: App[]; revoke: FormAction }) {
+export function ConnectedAppsSection({ apps, revoke }: { apps: ConnectedApp[]; revoke: FormAction }) {
   return (
     <SettingsSection
       id="connected-apps"

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import type { AuditRow } from "@/lib/db/queries/audit";
 
 // The audit trail's hash chain. Pure, so `npm run audit:verify` and the unit tests check exactly what the
 // writer computes. Each entry's hash is the SHA-256 of its canonical form, which includes the previous
@@ -6,19 +7,7 @@ import crypto from "node:crypto";
 
 export const GENESIS_HASH = "0".repeat(64);
 
-export type AuditFields = {
-  seq: number;
-  action: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  targetId: string | null;
-  targetEmail: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  detail: string;
-  createdAt: Date;
-  prevHash: string;
-};
+export type AuditFields = Omit<AuditRow, "hash">;
 
 // A JSON array in fixed order: no key ordering or whitespace questions, and the same bytes on any engine
 // (dates as ISO strings with milliseconds, which both engines store exactly).

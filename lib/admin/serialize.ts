@@ -1,6 +1,7 @@
 import { roleOf, statusOf } from "@/lib/auth/roles";
+import type { AuditRow } from "@/lib/db/queries/audit";
 
-// The App API's user shape (docs/api.md, /work/shared/DESIGN.md "Operators").
+// The App API's user shape (docs/api.md).
 export function toApiUser(user: { id: string; email: string | null; name: string | null; role: string; status: string; createdAt: Date; lastSeenAt?: Date | null }) {
   return {
     id: user.id,
@@ -13,19 +14,6 @@ export function toApiUser(user: { id: string; email: string | null; name: string
   };
 }
 
-export function toApiAuditEntry(entry: {
-  seq: number;
-  action: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  targetId: string | null;
-  targetEmail: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  detail: string;
-  createdAt: Date;
-  prevHash: string;
-  hash: string;
-}) {
+export function toApiAuditEntry(entry: AuditRow) {
   return { ...entry, detail: JSON.parse(entry.detail) as unknown, createdAt: entry.createdAt.toISOString() };
 }

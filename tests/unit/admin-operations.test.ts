@@ -1,11 +1,8 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { createClient } from "@libsql/client";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type * as Manage from "@/lib/admin/manage";
 import type * as VerifyChain from "@/lib/admin/verify-chain";
 import type { Db } from "@/lib/db/create-client";
+import { useMigratedSqlite } from "./support/migrated-sqlite";
 
 // Admin writes on a SQLite database migrated like the app's: each with its audit entry and security-log
 // entry, the last-admin rules under concurrency, and the hash chain catching an edited row.
@@ -14,12 +11,7 @@ let ops: typeof Manage;
 let verify: typeof VerifyChain;
 
 beforeAll(async () => {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "keyline-admin-")), "db.sqlite");
-  const client = createClient({ url: `file:${file}` });
-  const migrations = fs.readdirSync("prisma/sqlite/migrations").filter((name) => /^\d+_/.test(name)).sort();
-  for (const name of migrations) await client.executeMultiple(fs.readFileSync(path.join("prisma/sqlite/migrations", name, "migration.sql"), "utf8"));
-  client.close();
-  vi.stubEnv("DATABASE_URL", `file:${file}`);
+  await useMigratedSqlite("admin");
   db = (await import("@/lib/db/client")).db;
   ops = await import("@/lib/admin/manage");
   verify = await import("@/lib/admin/verify-chain");

@@ -1,10 +1,7 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { createClient } from "@libsql/client";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/create-client";
 import type * as UserQueries from "@/lib/db/queries/users";
+import { useMigratedSqlite } from "./support/migrated-sqlite";
 
 // The first-account claim on a database migrated like the app's: of many first sign-ups at once exactly one
 // becomes admin, and a refused sign-up leaves no row behind. (The e2e suite runs the policy on PostgreSQL.)
@@ -12,12 +9,7 @@ let db: Db;
 let users: typeof UserQueries;
 
 beforeAll(async () => {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "keyline-first-")), "db.sqlite");
-  const client = createClient({ url: `file:${file}` });
-  const migrations = fs.readdirSync("prisma/sqlite/migrations").filter((name) => /^\d+_/.test(name)).sort();
-  for (const name of migrations) await client.executeMultiple(fs.readFileSync(path.join("prisma/sqlite/migrations", name, "migration.sql"), "utf8"));
-  client.close();
-  vi.stubEnv("DATABASE_URL", `file:${file}`);
+  await useMigratedSqlite("first");
   db = (await import("@/lib/db/client")).db;
   users = await import("@/lib/db/queries/users");
 });

@@ -1,14 +1,11 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { createClient } from "@libsql/client";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type * as SessionStore from "@/lib/auth/session-store";
 import type { sha256Hex as sha256HexFn } from "@/lib/auth/tokens";
 import type { Db } from "@/lib/db/create-client";
 import type * as ApiKeyQueries from "@/lib/db/queries/api-keys";
 import type * as SessionQueries from "@/lib/db/queries/sessions";
 import { dateFromRow, optionalDateFromRow } from "@/lib/db/raw-row";
+import { useMigratedSqlite } from "./support/migrated-sqlite";
 
 // The session and API-key lookups are raw SQL for speed; these hold them to exactly what the ORM returns
 // for the same rows, on a SQLite database migrated like the app's (the e2e suite runs them on PostgreSQL).
@@ -23,12 +20,7 @@ type Modules = {
 let m: Modules;
 
 beforeAll(async () => {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "keyline-raw-")), "db.sqlite");
-  const client = createClient({ url: `file:${file}` });
-  const migrations = fs.readdirSync("prisma/sqlite/migrations").filter((name) => /^\d+_/.test(name)).sort();
-  for (const name of migrations) await client.executeMultiple(fs.readFileSync(path.join("prisma/sqlite/migrations", name, "migration.sql"), "utf8"));
-  client.close();
-  vi.stubEnv("DATABASE_URL", `file:${file}`);
+  await useMigratedSqlite("raw");
   m = {
     db: (await import("@/lib/db/client")).db,
     sessions: await import("@/lib/db/queries/sessions"),
