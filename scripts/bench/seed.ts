@@ -14,7 +14,8 @@ export type BenchUser = { id: string; email: string; token: string; cookie: stri
 const DAY_MS = 86_400_000;
 const BATCH = 500;
 
-// Users with one fresh session each, as a magic-link sign-in leaves them.
+// Active members with one fresh session each, as a magic-link sign-in under an open sign-up leaves them
+// (the column's default is `pending`, which the guard would stop).
 export async function seedUsers(db: Db, count: number, label = "bench"): Promise<BenchUser[]> {
   const now = new Date();
   const users: BenchUser[] = Array.from({ length: count }, () => {
@@ -24,7 +25,7 @@ export async function seedUsers(db: Db, count: number, label = "bench"): Promise
   });
   for (let i = 0; i < users.length; i += BATCH) {
     const batch = users.slice(i, i + BATCH);
-    await db.user.createMany({ data: batch.map(({ id, email }) => ({ id, email, emailVerified: now })) });
+    await db.user.createMany({ data: batch.map(({ id, email }) => ({ id, email, emailVerified: now, role: "member", status: "active", approvedAt: now })) });
     await db.session.createMany({
       data: batch.map(({ id, token }) => ({
         sessionToken: sha256Hex(token),
