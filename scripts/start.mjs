@@ -52,6 +52,8 @@ for (let attempt = 1; ; attempt += 1) {
 }
 
 const preload = path.join(root, "scripts", "server", "preload.cjs");
-const child = spawn(process.execPath, ["--require", preload, server], { env, stdio: "inherit" });
+// Profiling a running server (the benchmarks' BENCH_PROFILE): Node refuses --cpu-prof in NODE_OPTIONS.
+const profile = process.env.KEYLINE_CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.KEYLINE_CPU_PROFILE_DIR)}`] : [];
+const child = spawn(process.execPath, [...profile, "--require", preload, server], { env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

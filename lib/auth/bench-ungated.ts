@@ -1,6 +1,6 @@
 import "server-only";
-import crypto from "node:crypto";
 import { headers } from "next/headers";
+import { matchesBenchSecret, UNGATED_HEADER } from "@/lib/bench/secret";
 import type { validateSessionToken } from "./session-store";
 
 // Benchmarks only (BENCH_UNGATED_SECRET, docs/benchmarks.md): to measure what the per-request session
@@ -8,17 +8,10 @@ import type { validateSessionToken } from "./session-store";
 // this session's first check, kept in memory, instead of asking the database again. It never admits a
 // session that was not valid when first checked; lib/env.ts refuses the setting unless AUTH_URL is a
 // loopback origin, and the server says at start that it is set.
-export const UNGATED_HEADER = "x-keyline-bench-ungated";
 const MAX_REMEMBERED = 1_000;
 
 type SessionLookup = typeof validateSessionToken;
 type Checked = NonNullable<Awaited<ReturnType<SessionLookup>>>;
-
-function matchesSecret(presented: string, secret: string): boolean {
-  const a = Buffer.from(presented);
-  const b = Buffer.from(secret);
-  return a.length === b.length && crypto.timingSafeEqual(a, b);
-}
 
 // Wraps the guard's session lookup; installed by lib/auth/guard.ts only when the setting is present, so
 // the normal path never reaches this code.
@@ -26,7 +19,7 @@ export function withBenchUngated(lookup: SessionLookup, secret: string): Session
   const remembered = new Map<string, Checked>();
   return async (token) => {
     const presented = (await headers()).get(UNGATED_HEADER);
-    if (!presented || !matchesSecret(presented, secret)) return lookup(token);
+    if (!matchesBenchSecret(presented, secret)) return lookup(token);
     const known = remembered.get(token);
     if (known) return known;
     const checked = await lookup(token);

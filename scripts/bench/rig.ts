@@ -22,7 +22,7 @@ export const benchPorts = {
 
 // The ungated comparison's secret (BENCH_UNGATED_SECRET), new for every run.
 export const ungatedSecret = crypto.randomBytes(24).toString("base64url");
-export const UNGATED_HEADER = "x-keyline-bench-ungated";
+export { UNGATED_HEADER } from "../../lib/bench/secret";
 export const MODEL_ID = "openai:test-model";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -104,6 +104,15 @@ export function cpuMsOf(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
 }
 
+// BENCH_PROFILE=<dir>: every app process writes a V8 CPU profile there when it stops
+// (`npm run bench:profile -- <dir>` sums them up by package and function).
+function profileOptions(): Record<string, string> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return {};
+  fs.mkdirSync(dir, { recursive: true });
+  return { KEYLINE_CPU_PROFILE_DIR: path.resolve(dir) };
+}
+
 export type RunningApp = {
   engine: Engine;
   origin: string;
@@ -173,6 +182,7 @@ export class Rig {
       RATE_LIMIT_CHAT: "1000000/1m",
       RATE_LIMIT_API_KEY: "1000000/1m",
       BENCH_UNGATED_SECRET: ungatedSecret,
+      ...profileOptions(),
       ...settings,
     });
     await waitFor(`${origin}/api/health`, managed.child, managed.output, 120_000);

@@ -15,9 +15,10 @@ import { sharePage } from "./share-page";
 import { consoleTable, machine, resultsSection, writeDocs, writeResult, type Figure } from "./report";
 import { Rig, root, type Engine } from "./rig";
 import { streaming } from "./streaming";
+import { streamCpu } from "./stream-cpu";
 
 // Per engine, in this order: the shared instance first, then the one that needs a fresh process.
-const BENCHMARKS: Benchmark[] = [gate, guard, apiKeys, streaming, history, pageWeight, sharePage, concurrency];
+const BENCHMARKS: Benchmark[] = [gate, guard, apiKeys, streaming, streamCpu, history, pageWeight, sharePage, concurrency];
 const ENGINES: Engine[] = ["sqlite", "postgres"];
 
 function parseArgs(argv: string[]) {
