@@ -2,13 +2,13 @@ import "server-only";
 import { createAnthropic } from "@ai-sdk/anthropic";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import type { LanguageModel } from "ai";
+import type { LanguageModelV3 } from "@ai-sdk/provider";
 import { env } from "@/lib/env";
 import { createDemoModel } from "./demo-model";
 import type { ModelInfo } from "./models";
 
 // One place turns a model id into an AI SDK model, for the chat UI and the developer API alike.
-export function languageModel(info: ModelInfo): LanguageModel {
+export function languageModel(info: ModelInfo): LanguageModelV3 {
   switch (info.provider) {
     case "demo":
       return createDemoModel();

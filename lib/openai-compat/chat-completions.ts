@@ -1,8 +1,9 @@
 import "server-only";
-import { generateText, streamText } from "ai";
+import { generateText } from "ai";
 import type { UsageMeter } from "@/lib/api-keys/usage-meter";
 import { findModel, listModels } from "@/lib/ai/models";
 import { languageModel } from "@/lib/ai/language-model";
+import { openModelStream, type ModelCallSettings } from "@/lib/ai/model-stream";
 import { readJsonBody } from "@/lib/http/json-body";
 import { requestOrShutdownSignal } from "@/lib/runtime/shutdown";
 import { chatCompletionRequest, type ChatCompletionRequest } from "@/lib/validations/openai";
@@ -21,10 +22,9 @@ export async function parseChatCompletionRequest(request: Request): Promise<Chat
   return parsed.data;
 }
 
-function callSettings(body: ChatCompletionRequest) {
+function modelSettings(body: ChatCompletionRequest): ModelCallSettings {
   const stop = body.stop == null ? undefined : typeof body.stop === "string" ? [body.stop] : body.stop;
   return {
-    messages: toModelMessages(body.messages),
     temperature: body.temperature ?? undefined,
     topP: body.top_p ?? undefined,
     maxOutputTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
@@ -32,10 +32,6 @@ function callSettings(body: ChatCompletionRequest) {
     presencePenalty: body.presence_penalty ?? undefined,
     frequencyPenalty: body.frequency_penalty ?? undefined,
     seed: body.seed ?? undefined,
-    // The caller's SDK retries on its own (OpenAI's does twice by default); retrying here too would multiply it.
-    maxRetries: 0,
-    // The caller writes the whole prompt, system messages included; there is no app prompt to protect here.
-    allowSystemInMessages: true,
   };
 }
 
@@ -54,11 +50,15 @@ export async function createChatCompletion(input: { request: Request; body: Chat
   }
   const meta = { id: completionId(), created: Math.floor(Date.now() / 1000), model: info.id };
   const model = languageModel(info);
-  const settings = callSettings(body);
+  // The caller writes the whole prompt, system messages included; there is no app prompt to protect here.
+  const messages = toModelMessages(body.messages);
+  const settings = modelSettings(body);
+  // The caller's SDK retries on its own (OpenAI's does twice by default); retrying here too would multiply it.
+  const retries = 0;
 
   if (!body.stream) {
     try {
-      const result = await generateText({ model, ...settings, abortSignal: requestOrShutdownSignal(request) });
+      const result = await generateText({ model, messages, ...settings, maxRetries: retries, allowSystemInMessages: true, abortSignal: requestOrShutdownSignal(request) });
       usage.addTokens({ inputTokens: result.usage.inputTokens, outputTokens: result.usage.outputTokens });
       return Response.json(chatCompletion(meta, result));
     } catch (error) {
@@ -66,9 +66,13 @@ export async function createChatCompletion(input: { request: Request; body: Chat
     }
   }
 
-  const result = streamText({ model, ...settings, abortSignal: requestOrShutdownSignal(request), onError: () => undefined });
+  const reader = await openModelStream({ model, messages, settings, abortSignal: requestOrShutdownSignal(request), retries }).catch(
+    (error: unknown) => {
+      throw upstreamError(error);
+    },
+  );
   const { body: stream, done } = await openAIEventStream({
-    parts: result.fullStream,
+    reader,
     meta,
     includeUsage: body.stream_options?.include_usage === true,
     onUsage: (tokens) => usage.addTokens(tokens),

@@ -1,4 +1,4 @@
-import type { ModelMessage } from "ai";
+import type { TextTurn } from "@/lib/ai/model-stream";
 import type { ChatMessage } from "@/lib/validations/openai";
 
 type TextLike = string | null | undefined | ({ type: "text"; text: string } | { type: "refusal"; refusal: string })[];
@@ -9,9 +9,9 @@ function textOf(content: TextLike): string {
   return content.map((part) => (part.type === "text" ? part.text : part.refusal)).join("");
 }
 
-// OpenAI chat messages → AI SDK model messages. `developer` is OpenAI's newer name for `system`.
-export function toModelMessages(messages: ChatMessage[]): ModelMessage[] {
-  return messages.map((message): ModelMessage => {
+// OpenAI chat messages → text turns (which are AI SDK model messages too). `developer` is OpenAI's newer name for `system`.
+export function toModelMessages(messages: ChatMessage[]): TextTurn[] {
+  return messages.map((message): TextTurn => {
     switch (message.role) {
       case "system":
       case "developer":

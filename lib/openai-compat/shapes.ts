@@ -22,7 +22,7 @@ export function finishReasonOf(reason: FinishReason | undefined): OpenAIFinishRe
   }
 }
 
-export function usageOf(usage: LanguageModelUsage | undefined): OpenAIUsage {
+export function usageOf(usage: { inputTokens?: number; outputTokens?: number; totalTokens?: number } | undefined): OpenAIUsage {
   const prompt = usage?.inputTokens ?? 0;
   const completion = usage?.outputTokens ?? 0;
   return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: usage?.totalTokens ?? prompt + completion };

@@ -1,25 +1,24 @@
-import type { TextStreamPart, ToolSet } from "ai";
+import { usageOf as tokensOf, type ModelStreamPart, type TokenUsage } from "@/lib/ai/model-stream";
 import { chatCompletionChunk, finishReasonOf, usageOf } from "./shapes";
 import { upstreamError } from "./upstream-error";
 
-type Part = TextStreamPart<ToolSet>;
+type Part = ModelStreamPart;
 type Meta = { id: string; created: number; model: string };
 
 const encoder = new TextEncoder();
 const event = (payload: unknown) => encoder.encode(`data: ${JSON.stringify(payload)}\n\n`);
 const DONE = encoder.encode("data: [DONE]\n\n");
 
-// OpenAI's SSE framing for an AI SDK stream: a role chunk, content chunks as they come, a chunk with
+// OpenAI's SSE framing for a provider's stream (lib/ai/model-stream.ts): a role chunk, content chunks as they come, a chunk with
 // finish_reason, the usage chunk when asked for, then `data: [DONE]`. The first part is awaited
 // before answering, so a provider that fails at once gets a real HTTP error instead of a broken 200.
 export async function openAIEventStream(input: {
-  parts: ReadableStream<Part>;
+  reader: ReadableStreamDefaultReader<Part>;
   meta: Meta;
   includeUsage: boolean;
-  onUsage: (tokens: { inputTokens?: number; outputTokens?: number }) => void;
+  onUsage: (tokens: TokenUsage) => void;
 }): Promise<{ body: ReadableStream<Uint8Array>; done: Promise<void> }> {
-  const { meta, includeUsage, onUsage } = input;
-  const reader = input.parts.getReader();
+  const { meta, includeUsage, onUsage, reader } = input;
   const pending: Part[] = [];
   for (;;) {
     const { done, value } = await reader.read();
@@ -70,13 +69,14 @@ export async function openAIEventStream(input: {
         controller.close();
         return settle();
       }
-      if (next.type === "text-delta" && next.text) {
-        return controller.enqueue(chunk({ content: next.text }));
+      if (next.type === "text-delta" && next.delta) {
+        return controller.enqueue(chunk({ content: next.delta }));
       }
       if (next.type === "finish") {
-        onUsage({ inputTokens: next.totalUsage.inputTokens, outputTokens: next.totalUsage.outputTokens });
-        controller.enqueue(chunk({}, finishReasonOf(next.finishReason)));
-        if (includeUsage) controller.enqueue(event(chatCompletionChunk(meta, null, usageOf(next.totalUsage))));
+        const tokens = tokensOf(next.usage);
+        onUsage(tokens);
+        controller.enqueue(chunk({}, finishReasonOf(next.finishReason.unified)));
+        if (includeUsage) controller.enqueue(event(chatCompletionChunk(meta, null, usageOf(tokens))));
         controller.enqueue(DONE);
         controller.close();
         await reader.cancel().catch(() => undefined);
@@ -87,10 +87,6 @@ export async function openAIEventStream(input: {
         controller.enqueue(event({ error: upstreamError(next.error).body() }));
         controller.close();
         await reader.cancel().catch(() => undefined);
-        return settle();
-      }
-      if (next.type === "abort") {
-        controller.close();
         return settle();
       }
     }

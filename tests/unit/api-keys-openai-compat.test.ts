@@ -1,8 +1,9 @@
-import { APICallError, streamText } from "ai";
+import { APICallError } from "ai";
 import { MockLanguageModelV3, simulateReadableStream } from "ai/test";
 import type { LanguageModelV3StreamPart } from "@ai-sdk/provider";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { openModelStream } from "@/lib/ai/model-stream";
 import { AppError } from "@/lib/errors";
 import { OpenAIError, paramPath, toOpenAIError } from "@/lib/openai-compat/errors";
 import { toModelMessages } from "@/lib/openai-compat/messages";
@@ -18,10 +19,10 @@ function modelStreaming(chunks: LanguageModelV3StreamPart[]) {
 }
 
 async function sse(chunks: LanguageModelV3StreamPart[], includeUsage: boolean) {
-  const result = streamText({ model: modelStreaming(chunks), prompt: "hi", onError: () => undefined });
+  const reader = await openModelStream({ model: modelStreaming(chunks), messages: [{ role: "user", content: "hi" }], abortSignal: new AbortController().signal, retries: 0 });
   let tokens = {};
   const { body, done } = await openAIEventStream({
-    parts: result.fullStream,
+    reader,
     meta: { id: "chatcmpl-1", created: 1, model: "demo" },
     includeUsage,
     onUsage: (t) => (tokens = t),
