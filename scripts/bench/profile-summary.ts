@@ -23,22 +23,39 @@ function bucketOf(url: string, fn: string): string {
   return path.basename(url);
 }
 
+const keyOf = ({ functionName, url, lineNumber }: Node["callFrame"]) =>
+  `${functionName || "(anonymous)"}  ${bucketOf(url, functionName)}${url && !url.startsWith("node:") ? `:${lineNumber + 1}` : ""}`;
+
 function summarize(files: string[], top: number) {
   const byBucket = new Map<string, number>();
   const byFunction = new Map<string, number>();
+  // Inclusive: every sample counts once for each function and package on its stack.
+  const underFunction = new Map<string, number>();
+  const underBucket = new Map<string, number>();
   let totalUs = 0;
   for (const file of files) {
     const profile = JSON.parse(fs.readFileSync(file, "utf8")) as Profile;
     const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+    const parents = new Map<number, number>();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
     profile.samples.forEach((id, i) => {
       const us = profile.timeDeltas[i] ?? 0;
-      const { functionName, url, lineNumber } = nodes.get(id)!.callFrame;
+      const { functionName, url } = nodes.get(id)!.callFrame;
       if (functionName === "(idle)" || functionName === "(program)") return;
       totalUs += us;
       const bucket = bucketOf(url, functionName);
       byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + us);
-      const key = `${functionName || "(anonymous)"}  ${bucket}${url && !url.startsWith("node:") ? `:${lineNumber + 1}` : ""}`;
-      byFunction.set(key, (byFunction.get(key) ?? 0) + us);
+      byFunction.set(keyOf(nodes.get(id)!.callFrame), (byFunction.get(keyOf(nodes.get(id)!.callFrame)) ?? 0) + us);
+      const seenFunctions = new Set<string>();
+      const seenBuckets = new Set<string>();
+      for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
+        const frame = nodes.get(at)!.callFrame;
+        if (frame.functionName === "(root)") continue;
+        seenFunctions.add(keyOf(frame));
+        seenBuckets.add(bucketOf(frame.url, frame.functionName));
+      }
+      for (const key of seenFunctions) underFunction.set(key, (underFunction.get(key) ?? 0) + us);
+      for (const key of seenBuckets) underBucket.set(key, (underBucket.get(key) ?? 0) + us);
     });
   }
   const rows = (map: Map<string, number>) =>
@@ -47,6 +64,10 @@ function summarize(files: string[], top: number) {
   console.log(rows(byBucket).join("\n"));
   console.log("\nby function (self time):");
   console.log(rows(byFunction).join("\n"));
+  console.log("\nby package, inclusive (time with the package anywhere on the stack):");
+  console.log(rows(underBucket).join("\n"));
+  console.log("\nby function, inclusive:");
+  console.log(rows(underFunction).join("\n"));
 }
 
 const args = process.argv.slice(2);
