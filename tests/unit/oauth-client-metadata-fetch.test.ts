@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import path from "node:path";
 import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchClientMetadata, MetadataFetchRefused, type Resolver } from "@/lib/oauth/client-metadata-fetch";
 import { loopbackTls, type LoopbackTls } from "../support/loopback-ca";
