@@ -21,15 +21,35 @@ export const clientIdMetadataDocument = {
   },
 };
 
+// oidc-provider looks a refused client up twice per request (again in its error handler): a refusal is
+// remembered briefly so that the second look costs no fetch (nor another wait for a slow server).
+const REFUSAL_MEMORY_MS = 5_000;
+const MAX_REFUSALS = 1_000;
+const refusals = new Map<string, { error: MetadataFetchRefused; until: number }>();
+
+function recentRefusal(key: string): MetadataFetchRefused | null {
+  const known = refusals.get(key);
+  if (known && known.until > Date.now()) return known.error;
+  refusals.delete(key);
+  return null;
+}
+
 // oidc-provider's `fetch` setting: every request it makes for a client goes through the SSRF-checked
 // fetcher, which refuses redirects itself (oidc-provider's own dispatcher is not used).
 export async function providerFetch(url: string | URL, options: { signal?: AbortSignal } = {}): Promise<Response> {
+  const key = String(url);
+  const known = recentRefusal(key);
+  if (known) throw known;
   try {
     const fetched = await fetchClientMetadata(url, { allowLoopback: env.OAUTH_ALLOW_LOOPBACK_CLIENTS, signal: options.signal });
     return new Response(new Uint8Array(fetched.body), { status: fetched.status, headers: fetched.headers });
   } catch (error) {
-    // The app's log says why a client could not be resolved; the client gets invalid_client.
-    if (error instanceof MetadataFetchRefused) console.warn(`keyline: client metadata fetch refused: ${new URL(url).host}: ${error.message}`);
+    if (error instanceof MetadataFetchRefused) {
+      // The app's log says why a client could not be resolved; the client gets invalid_client.
+      console.warn(`keyline: client metadata fetch refused: ${new URL(key).host}: ${error.message}`);
+      if (refusals.size >= MAX_REFUSALS) refusals.clear();
+      refusals.set(key, { error, until: Date.now() + REFUSAL_MEMORY_MS });
+    }
     throw error;
   }
 }
