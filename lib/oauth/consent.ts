@@ -88,6 +88,8 @@ export async function answerConsent(input: { uid: string; userId: string; allow:
   }
   const provider = await oauthProvider();
   const { scopes, resource, clientId } = requested(interaction);
+  // Before the grant: a document no longer accepted ends the request here, with nothing granted.
+  if (isMetadataDocumentClientId(clientId)) await rememberDocumentClientName(clientId, (await clientOf(clientId)).name);
   const grant = new provider.Grant({ accountId: userId, clientId });
   // oidc-provider counts every scope in its `scopes` list (which discovery advertises) as the grant's
   // own; the resource's scopes go on the resource too, which is what its access tokens carry.
@@ -97,7 +99,6 @@ export async function answerConsent(input: { uid: string; userId: string; allow:
   const grantId = await grant.save();
   interaction.result = { login: { accountId: userId }, consent: { grantId } };
   await interaction.save(ttl);
-  if (isMetadataDocumentClientId(clientId)) await rememberDocumentClientName(clientId, (await clientOf(clientId)).name);
   await recordAppConnected({ userId, grantId, clientId, scope: scopes.join(" "), request });
   return interaction.returnTo;
 }

@@ -118,6 +118,12 @@ test.describe("client ID metadata documents", () => {
     for (const redirect of ["https://evil.example/callback", `${CALLBACK}/extra`, "http://127.0.0.1:45999/other"]) {
       expectRefused(await authorize(request, url, { redirect_uri: redirect }), /redirect_uri did not match/);
     }
+    // A native client's loopback redirect (RFC 8252): any port, but the listed host and path only.
+    const native = serveDocument(server, "/agents/native.json", { application_type: "native", redirect_uris: ["http://127.0.0.1/callback"] });
+    expectConsentPage(await authorize(request, native));
+    for (const redirect of ["http://127.0.0.1:45999/other", "http://localhost:45999/callback", "https://evil.example/callback"]) {
+      expectRefused(await authorize(request, native, { redirect_uri: redirect }), /redirect_uri did not match/);
+    }
   });
 
   test("a document whose client_id is not its own URL is refused", async ({ request }) => {
