@@ -91,6 +91,9 @@ test.describe("client ID metadata documents", () => {
       await expect(warning).toContainText("sends you back to a local address");
       await expect(warning).not.toContainText("registered itself");
       await user.page.screenshot({ path: testInfo.outputPath("cimd-consent.png"), fullPage: true });
+      await user.page.setViewportSize({ width: 390, height: 844 });
+      await user.page.emulateMedia({ colorScheme: "dark" });
+      await user.page.screenshot({ path: testInfo.outputPath("cimd-consent-phone-dark.png"), fullPage: true });
       await user.page.getByRole("button", { name: "Allow", exact: true }).click();
     });
     expect(callback.searchParams.get("iss")).toBe(appOrigin);
