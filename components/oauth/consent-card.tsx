@@ -26,7 +26,7 @@ export function ConsentCard({ view, scopes, account, answer }: Props) {
         {view.metadataHost ? (
           <div className="flex gap-2">
             <dt className="text-muted-foreground">App identity</dt>
-            <dd className="font-mono" data-testid="consent-client-host">
+            <dd className="font-mono break-all" data-testid="consent-client-host">
               {view.metadataHost}
             </dd>
           </div>
