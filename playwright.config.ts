@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { appOrigin, modelServerOrigin, oauthServerOrigin, ports } from "./tests/support/ports";
+import { rigLoopbackTls } from "./tests/support/loopback-ca";
 import { rigAppEnv, rigOAuthEnv } from "./tests/support/rig-app-env";
 
 // The e2e rig: a real SMTP capture server and the production build on a fresh database
@@ -11,6 +12,8 @@ const logDir = process.env.E2E_LOG_DIR ?? path.resolve("test-results", "app-logs
 fs.mkdirSync(logDir, { recursive: true });
 const appLogFile = path.join(logDir, `app-${ports.app}.log`);
 if (!databaseUrl) throw new Error("Run e2e tests through `npm run test:e2e -- sqlite|postgres` (DATABASE_URL is unset)");
+// Client ID metadata documents are served by the tests from loopback HTTPS with a private CA.
+const loopbackTls = rigLoopbackTls();
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -69,6 +72,8 @@ export default defineConfig({
         // Shared-link reads too; their limit is tested on an instance of its own (tests/e2e/share-attacks.spec.ts).
         RATE_LIMIT_SHARE_IP: "1000/1m",
         ...rigOAuthEnv(),
+        NODE_EXTRA_CA_CERTS: loopbackTls.caFile,
+        OAUTH_ALLOW_LOOPBACK_CLIENTS: "true",
       },
     },
   ],

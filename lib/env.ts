@@ -110,6 +110,11 @@ const schema = z.object({
     .prefault("10m")
     .refine((ms) => ms >= 60_000 && ms <= 600_000, "must be between 1m and 10m"),
   RATE_LIMIT_OAUTH_REGISTRATION_IP: rateLimit.prefault("20/1h"),
+  // Tests only: client metadata documents may be served from loopback addresses (lib/oauth/address-policy.ts).
+  OAUTH_ALLOW_LOOPBACK_CLIENTS: z
+    .enum(["true", "false"], "must be true or false")
+    .default("false")
+    .transform((value) => value === "true"),
 });
 
 // The names of every setting, for docs/configuration.md and its drift test.
@@ -192,6 +197,10 @@ export function loadEnv(): Env {
   // Benchmarks only (lib/auth/bench-ungated.ts): never on an origin anyone else can reach.
   if (values.BENCH_UNGATED_SECRET && !isLoopbackOrigin(values.AUTH_URL)) {
     throw new InvalidSettingError("Invalid setting BENCH_UNGATED_SECRET: only for benchmarks, with AUTH_URL on localhost or 127.0.0.1");
+  }
+  // Tests only: an app reachable by others must never fetch from its own loopback interface for a client.
+  if (values.OAUTH_ALLOW_LOOPBACK_CLIENTS && !isLoopbackOrigin(values.AUTH_URL)) {
+    throw new InvalidSettingError("Invalid setting OAUTH_ALLOW_LOOPBACK_CLIENTS: only for tests, with AUTH_URL on localhost or 127.0.0.1");
   }
   // Auth.js reads AUTH_URL itself; without it, it would trust the request's Host and X-Forwarded-* headers.
   process.env.AUTH_URL ??= values.AUTH_URL;

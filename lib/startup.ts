@@ -5,6 +5,7 @@ export async function startServer(): Promise<void> {
   try {
     const { env } = await import("./env");
     if (env.BENCH_UNGATED_SECRET) console.warn("keyline: BENCH_UNGATED_SECRET is set: benchmark mode (docs/benchmarks.md); never set it in production");
+    if (env.OAUTH_ALLOW_LOOPBACK_CLIENTS) console.warn("keyline: OAUTH_ALLOW_LOOPBACK_CLIENTS is set: client metadata documents may come from loopback addresses (tests only)");
   } catch (error) {
     if (error instanceof Error && error.name === "InvalidSettingError") {
       console.error(`keyline: ${error.message}`);

@@ -3,7 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import type { FormAction } from "@/lib/http/action-result";
 
-type View = { uid: string; clientName: string; dynamic: boolean; redirectHost: string; loopbackRedirect: boolean; resource: string };
+type View = { uid: string; clientName: string; dynamic: boolean; metadataHost: string | null; redirectHost: string; loopbackRedirect: boolean; resource: string };
 
 type Props = {
   view: View;
@@ -18,10 +18,19 @@ export function ConsentCard({ view, scopes, account, answer }: Props) {
     <Card>
       <CardTitle>Connect {view.clientName}?</CardTitle>
       <CardDescription>
-        <span className="font-medium text-foreground">{view.clientName}</span> wants to use Keyline as{" "}
+        <span className="font-medium text-foreground">{view.clientName}</span>
+        {view.metadataHost ? <> (identified by {view.metadataHost})</> : null} wants to use Keyline as{" "}
         <span className="font-medium text-foreground">{account}</span>.
       </CardDescription>
       <dl className="mt-4 space-y-1 text-sm">
+        {view.metadataHost ? (
+          <div className="flex gap-2">
+            <dt className="text-muted-foreground">App identity</dt>
+            <dd className="font-mono break-all" data-testid="consent-client-host">
+              {view.metadataHost}
+            </dd>
+          </div>
+        ) : null}
         <div className="flex gap-2">
           <dt className="text-muted-foreground">Sends you back to</dt>
           <dd className="font-mono" data-testid="consent-redirect-host">

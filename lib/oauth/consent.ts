@@ -3,7 +3,8 @@ import { cookies } from "next/headers";
 import type { InteractionInstance } from "oidc-provider";
 import { AppError } from "@/lib/errors";
 import type { RequestInfo } from "@/lib/http/request-info";
-import { clientNameOf, recordAppConnected } from "./manage";
+import { isMetadataDocumentClientId } from "./client-metadata-document";
+import { clientNameOf, recordAppConnected, rememberDocumentClientName } from "./manage";
 import { INTERACTION_COOKIE, oauthProvider } from "./provider";
 import { OAUTH_SCOPES, RESOURCE_SCOPES, RESOURCES } from "./scopes";
 
@@ -13,6 +14,8 @@ export type ConsentView = {
   uid: string;
   clientName: string;
   dynamic: boolean;
+  // A client ID metadata document's host: who vouches for the name (the name alone is the client's claim).
+  metadataHost: string | null;
   redirectHost: string;
   loopbackRedirect: boolean;
   scopes: string[];
@@ -44,15 +47,26 @@ function requested(interaction: InteractionInstance) {
   return { scopes, resource, clientId: String(interaction.params.client_id) };
 }
 
+// A metadata-document client's name comes from its document (oidc-provider fetched and checked it
+// moments ago and still has it cached); a registered client's from its registration.
+async function clientOf(clientId: string): Promise<{ name: string; dynamic: boolean; metadataHost: string | null }> {
+  if (!isMetadataDocumentClientId(clientId)) return { ...(await clientNameOf(clientId)), metadataHost: null };
+  const client = await (await oauthProvider()).Client.find(clientId).catch(() => undefined);
+  if (!client) throw expired();
+  const name = typeof client.clientName === "string" && client.clientName.trim() ? client.clientName.trim().slice(0, 100) : "Unnamed app";
+  return { name, dynamic: false, metadataHost: new URL(clientId).host };
+}
+
 export async function loadConsent(uid: string): Promise<ConsentView> {
   const interaction = await pendingInteraction(uid);
   const { scopes, resource, clientId } = requested(interaction);
-  const { name, dynamic } = await clientNameOf(clientId);
+  const { name, dynamic, metadataHost } = await clientOf(clientId);
   const redirect = new URL(String(interaction.params.redirect_uri));
   return {
     uid,
     clientName: name,
     dynamic,
+    metadataHost,
     redirectHost: redirect.host,
     loopbackRedirect: LOOPBACK_HOSTS.has(redirect.hostname),
     scopes,
@@ -74,6 +88,8 @@ export async function answerConsent(input: { uid: string; userId: string; allow:
   }
   const provider = await oauthProvider();
   const { scopes, resource, clientId } = requested(interaction);
+  // Before the grant: a document no longer accepted ends the request here, with nothing granted.
+  if (isMetadataDocumentClientId(clientId)) await rememberDocumentClientName(clientId, (await clientOf(clientId)).name);
   const grant = new provider.Grant({ accountId: userId, clientId });
   // oidc-provider counts every scope in its `scopes` list (which discovery advertises) as the grant's
   // own; the resource's scopes go on the resource too, which is what its access tokens carry.

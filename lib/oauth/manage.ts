@@ -1,5 +1,5 @@
 import "server-only";
-import { deleteUserGrant, findOAuthRecord, findUserGrant, touchGrant } from "@/lib/db/queries/oauth";
+import { deleteUserGrant, findOAuthRecord, findUserGrant, touchGrant, upsertOAuthRecord } from "@/lib/db/queries/oauth";
 import { recordSecurityEvent } from "@/lib/db/queries/security-events";
 import { sha256Hex } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
@@ -11,11 +11,35 @@ export function grantNotFound(): AppError {
   return new AppError("not_found:grant", "That connected app does not exist.");
 }
 
-// The client's own record (dynamically registered clients are stored; nothing else is yet).
+// Where a metadata-document client's name is kept once a user consented to it, so Connected apps and
+// the security log name it without fetching its document again.
+const DOCUMENT_CLIENT_KIND = "ClientDocumentName";
+
+function cleanName(value: unknown): string | null {
+  return typeof value === "string" && value.trim() ? value.trim().slice(0, 100) : null;
+}
+
+// The client's name: from its registration (dynamically registered clients are stored), or, for a
+// client ID metadata document, what the document said when the user last consented.
 export async function clientNameOf(clientId: string): Promise<{ name: string; dynamic: boolean }> {
-  const row = await findOAuthRecord({ kind: "Client", idHash: sha256Hex(clientId) });
-  const payload = row ? (JSON.parse(row.payload) as { client_name?: unknown }) : {};
-  return { name: typeof payload.client_name === "string" && payload.client_name.trim() ? payload.client_name.trim().slice(0, 100) : "Unnamed app", dynamic: Boolean(row) };
+  const idHash = sha256Hex(clientId);
+  const row = await findOAuthRecord({ kind: "Client", idHash });
+  const named = row ?? (clientId.startsWith("https://") ? await findOAuthRecord({ kind: DOCUMENT_CLIENT_KIND, idHash }) : null);
+  const payload = named ? (JSON.parse(named.payload) as { client_name?: unknown }) : {};
+  return { name: cleanName(payload.client_name) ?? "Unnamed app", dynamic: Boolean(row) };
+}
+
+export async function rememberDocumentClientName(clientId: string, name: string | undefined): Promise<void> {
+  await upsertOAuthRecord({
+    kind: DOCUMENT_CLIENT_KIND,
+    idHash: sha256Hex(clientId),
+    payload: JSON.stringify({ client_name: cleanName(name) ?? "Unnamed app" }),
+    grantId: null,
+    userId: null,
+    uidHash: null,
+    userCode: null,
+    expiresAt: null,
+  });
 }
 
 export async function recordAppConnected(input: { userId: string; grantId: string; clientId: string; scope: string; request: RequestInfo }) {

@@ -4,6 +4,7 @@ import Provider, { errors } from "oidc-provider";
 import { findUserById } from "@/lib/db/queries/users";
 import { env } from "@/lib/env";
 import { PrismaOAuthAdapter } from "./adapter";
+import { clientIdMetadataDocument, providerFetch } from "./client-metadata-document";
 import { OAUTH_SCOPES, RESOURCE_SCOPES, RESOURCES } from "./scopes";
 import { loadSigningJwks, SIGNING_ALG } from "./signing-keys";
 
@@ -58,6 +59,7 @@ function configuration(jwks: unknown[]) {
       userinfo: { enabled: false },
       revocation: { enabled: true },
       registration: { enabled: env.OAUTH_DYNAMIC_REGISTRATION, issueRegistrationAccessToken: false },
+      clientIdMetadataDocument,
       resourceIndicators: {
         enabled: true,
         defaultResource: (_ctx: unknown, _client: unknown, oneOf?: string) => oneOf ?? RESOURCES.mcp,
@@ -74,6 +76,7 @@ function configuration(jwks: unknown[]) {
         },
       },
     },
+    fetch: providerFetch,
     // Public clients only (no client secrets to store): PKCE S256 for every one, codes only.
     pkce: { required: () => true },
     responseTypes: ["code"],

@@ -49,4 +49,15 @@ describe("settings", () => {
     vi.stubEnv("AUTH_URL", "http://10.0.0.5:3000");
     expect(() => loadEnv()).toThrowError(/^Invalid setting BENCH_UNGATED_SECRET: /);
   });
+
+  it("admits loopback OAuth clients only on a loopback origin", () => {
+    expect(loadEnv().OAUTH_ALLOW_LOOPBACK_CLIENTS).toBe(false);
+    vi.stubEnv("OAUTH_ALLOW_LOOPBACK_CLIENTS", "true");
+    vi.stubEnv("AUTH_URL", "http://127.0.0.1:3300");
+    expect(loadEnv().OAUTH_ALLOW_LOOPBACK_CLIENTS).toBe(true);
+    vi.stubEnv("AUTH_URL", "https://chat.example.com");
+    expect(() => loadEnv()).toThrowError(/^Invalid setting OAUTH_ALLOW_LOOPBACK_CLIENTS: only for tests/);
+    vi.stubEnv("OAUTH_ALLOW_LOOPBACK_CLIENTS", "yes");
+    expect(() => loadEnv()).toThrowError(/^Invalid setting OAUTH_ALLOW_LOOPBACK_CLIENTS: must be true or false/);
+  });
 });

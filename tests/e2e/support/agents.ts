@@ -56,6 +56,13 @@ export class MemoryAuthProvider implements OAuthClientProvider {
   }
 }
 
+// An agent identified by its client ID metadata document's URL instead of registering itself.
+export class MetadataUrlAuthProvider extends MemoryAuthProvider {
+  constructor(readonly clientMetadataUrl: string) {
+    super();
+  }
+}
+
 // In the signed-in browser: open the authorization URL, answer the consent page, and return the URL the
 // browser was sent back to (code, state, iss; or error).
 export async function answerConsent(page: Page, authorizationUrl: URL | string, decision: "Allow" | "Deny" = "Allow"): Promise<URL> {
@@ -94,8 +101,7 @@ export async function openAuthorization(page: Page, url: URL | string, onConsent
 // The whole first connection as an MCP client makes it: a bare request gets 401, the SDK discovers the
 // resource and authorization server metadata, registers itself, sends the user to consent with PKCE;
 // then the code is exchanged and the client connects.
-export async function connectAgent(page: Page, name = "E2E Agent") {
-  const provider = new MemoryAuthProvider(name);
+export async function connectAgent(page: Page, name = "E2E Agent", provider = new MemoryAuthProvider(name)) {
   const first = new Client({ name: "e2e-agent", version: "1.0.0" });
   await expect(first.connect(new StreamableHTTPClientTransport(MCP_URL, { authProvider: provider }))).rejects.toBeInstanceOf(UnauthorizedError);
   expect(provider.authorizationUrl).toBeDefined();
