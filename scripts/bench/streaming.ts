@@ -91,7 +91,7 @@ export const streaming: Benchmark = {
           name: `${label}: added time to first token, p50 (${engineLabel(engine)})`,
           value: s.ttft.p50 - direct.ttft.p50,
           unit: "ms",
-          goal: atMost(15, "≤ 15 ms"),
+          goal: atMost(10, "≤ 10 ms"),
           detail:
             `TTFT p50 ${round(s.ttft.p50)} vs ${round(direct.ttft.p50)} ms direct; p99 ${round(s.ttft.p99)} vs ${round(direct.ttft.p99)} ms; ` +
             `server time before the model call p50 ${Object.entries(s.serverTiming).map(([k, v]) => `${k} ${round(v)}`).join(", ")} ms`,
@@ -101,7 +101,7 @@ export const streaming: Benchmark = {
           name: `${label}: added total time, p50`,
           value: s.total.p50 - direct.total.p50,
           unit: "ms",
-          goal: atMost(15, "≤ 15 ms"),
+          goal: atMost(12, "≤ 12 ms"),
           detail: `total p50 ${round(s.total.p50)} vs ${round(direct.total.p50)} ms direct (${TOKENS} chunks, ${DELAY_MS} ms apart); server CPU per reply ${Math.round(s.cpuMsPerReply)} ms`,
         }),
         figure({
