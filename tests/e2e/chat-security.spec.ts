@@ -1,34 +1,9 @@
 import { randomUUID } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { expect, test, type Page } from "./support/test";
+import { expect, test } from "./support/test";
+import { leakListener, watchPage } from "./support/hostile-content";
 import { testDb } from "./support/db";
 import { assistantMessages, chatBody, marker, postChat, sendMessage, threadIdFromUrl, userIdOf, userMessages } from "./support/chat";
 import { signInWithEmail, uniqueEmail } from "./support/users";
-
-// A tiny listener that counts every request: proof that nothing in the page fetched it.
-async function leakListener() {
-  const hits: string[] = [];
-  const server = http.createServer((request, response) => {
-    hits.push(request.url ?? "");
-    response.writeHead(200, { "content-type": "image/png" });
-    response.end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
-  return { port, hits, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-function watchPage(page: Page) {
-  const dialogs: string[] = [];
-  const requests: string[] = [];
-  page.on("dialog", (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on("request", (request) => requests.push(request.url()));
-  return { dialogs, requests };
-}
 
 test("XSS in a user message and in model output executes nothing and fetches nothing", async ({ page }) => {
   const leak = await leakListener();

@@ -1,8 +1,7 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { appOrigin } from "../support/ports";
 import { startAppProcess, type AppProcess } from "./support/app-process";
 import { marker } from "./support/chat";
+import { leakListener, watchPage } from "./support/hostile-content";
 import { expect, test } from "./support/test";
 import { NOT_FOUND_BODY, ownLoopbackAddress, requestFromAddress, shareViaApi, threadWith, UNKNOWN_TOKEN } from "./support/shares";
 import { signInWithEmail, uniqueEmail } from "./support/users";
@@ -82,19 +81,6 @@ test("bad input to create is a 400 in the house error shape", async ({ page }) =
   }
 });
 
-// A listener that counts every request: proof that nothing in the shared page fetched it.
-async function leakListener() {
-  const hits: string[] = [];
-  const server = http.createServer((request, response) => {
-    hits.push(request.url ?? "");
-    response.writeHead(200, { "content-type": "image/png" });
-    response.end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
-  return { port, hits, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 test("hostile Markdown in a shared chat runs nothing and fetches nothing in a signed-out viewer's browser", async ({ page, browser }) => {
   const leak = await leakListener();
   await signInWithEmail(page, uniqueEmail("hostile"));
@@ -111,10 +97,7 @@ test("hostile Markdown in a shared chat runs nothing and fetches nothing in a si
 
   const context = await browser.newContext();
   const viewer = await context.newPage();
-  const dialogs: string[] = [];
-  const requests: string[] = [];
-  viewer.on("dialog", (dialog) => (dialogs.push(dialog.message()), void dialog.dismiss()));
-  viewer.on("request", (request) => requests.push(request.url()));
+  const { dialogs, requests } = watchPage(viewer);
   await viewer.goto(share.url);
   const reply = viewer.getByRole("article", { name: "Assistant message" });
   await expect(reply).toContainText(`<img src=x onerror="window.__xss='img'">`);

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { SignInNotice } from "@/components/auth/sign-in-notice";
 import { statusOf } from "@/lib/auth/roles";
 import { suspendedMessage } from "@/lib/auth/suspended-message";
 import { readSuspensionTicket } from "@/lib/auth/suspension-notice";
@@ -17,17 +16,9 @@ export default async function SuspendedPage({ searchParams }: Props) {
   const user = userId ? await findUserStanding({ userId }) : null;
   const suspended = user !== null && statusOf(user.status) === "suspended";
   return (
-    <Card>
-      <CardTitle>{suspended ? "This account is suspended" : "Sign-in did not complete"}</CardTitle>
-      <CardDescription>
-        {suspended ? suspendedMessage(user.suspendedReason) : "This notice has expired or the account is no longer suspended. Please sign in again."}
-      </CardDescription>
-      <Link
-        href="/login"
-        className="mt-6 inline-flex h-10 w-full items-center justify-center rounded-md bg-primary px-4 text-sm font-medium text-primary-foreground hover:bg-primary/90"
-      >
-        Back to sign in
-      </Link>
-    </Card>
+    <SignInNotice
+      title={suspended ? "This account is suspended" : "Sign-in did not complete"}
+      description={suspended ? suspendedMessage(user.suspendedReason) : "This notice has expired or the account is no longer suspended. Please sign in again."}
+    />
   );
 }
