@@ -1,6 +1,6 @@
 import "server-only";
 import { RateLimiterPrisma } from "rate-limiter-flexible";
-import type { Db } from "@/lib/db/create-client";
+import { directOf, type Db } from "@/lib/db/create-client";
 
 type Bucket = { points: number; expire: Date | null };
 
@@ -22,11 +22,11 @@ export class RateLimiterDb extends RateLimiterPrisma {
     const now = new Date();
     const expire = msDuration > 0 ? new Date(now.getTime() + msDuration) : null;
     const rows = forceExpire
-      ? await this.db.$queryRaw<Bucket[]>`
+      ? await directOf(this.db).rows<Bucket>`
           INSERT INTO "RateLimitBucket" ("key", "points", "expire") VALUES (${key}, ${points}, ${expire})
           ON CONFLICT ("key") DO UPDATE SET "points" = excluded."points", "expire" = excluded."expire"
           RETURNING "points", "expire"`
-      : await this.db.$queryRaw<Bucket[]>`
+      : await directOf(this.db).rows<Bucket>`
           INSERT INTO "RateLimitBucket" ("key", "points", "expire") VALUES (${key}, ${points}, ${expire})
           ON CONFLICT ("key") DO UPDATE SET
             "points" = CASE WHEN "RateLimitBucket"."expire" <= ${now} THEN excluded."points" ELSE "RateLimitBucket"."points" + excluded."points" END,

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, direct } from "@/lib/db/client";
 import { optionalDateFromRow } from "@/lib/db/raw-row";
 
 export const USAGE_WINDOW_DAYS = 30;
@@ -94,7 +94,7 @@ type PrincipalRow = { id: string; userId: string; scopes: string; expiresAt: unk
 // every API request, as SQL through the unique index: the ORM's findUnique cost about twice the server time
 // (docs/benchmarks.md). tests/unit/raw-queries.test.ts holds it to what the ORM returns.
 export async function findApiKeyByHash({ hash }: { hash: string }): Promise<ApiKeyCredentialRow | null> {
-  const rows = await db.$queryRaw<PrincipalRow[]>`
+  const rows = await direct.rows<PrincipalRow>`
     SELECT k."id", k."userId", k."scopes", k."expiresAt", k."revokedAt", k."lastUsedAt", k."lastUsedIp", u."status" AS "userStatus"
     FROM "ApiKey" k JOIN "User" u ON u."id" = k."userId"
     WHERE k."hash" = ${hash}`;
@@ -124,7 +124,7 @@ export async function touchApiKey(input: { id: string; userId: string; previousI
 // upsert compiles to the same statement but measured about 3× slower here (0.2–0.6 ms vs 1–1.6 ms).
 export async function recordApiKeyUsage(input: { apiKeyId: string; day: string; inputTokens: number; outputTokens: number }) {
   const { apiKeyId, day, inputTokens, outputTokens } = input;
-  await db.$executeRaw`
+  await direct.execute`
     INSERT INTO "ApiKeyUsage" ("apiKeyId", "day", "requests", "inputTokens", "outputTokens")
     VALUES (${apiKeyId}, ${day}, 1, ${inputTokens}, ${outputTokens})
     ON CONFLICT ("apiKeyId", "day") DO UPDATE SET

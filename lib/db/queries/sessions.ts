@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, direct } from "@/lib/db/client";
 import { dateFromRow, optionalDateFromRow } from "@/lib/db/raw-row";
 
 // Session rows are looked up by the SHA-256 of the cookie's token; callers pass the digest.
@@ -69,7 +69,7 @@ type SessionUserRow = Omit<SessionWithUser, "user" | "expires" | "createdAt" | "
 // ORM's findUnique with `include` makes two queries and cost about 2.5× the server time (docs/benchmarks.md).
 // tests/unit/raw-queries.test.ts holds it to what the ORM returns.
 export async function findSessionWithUser({ tokenHash }: { tokenHash: string }): Promise<SessionWithUser | null> {
-  const rows = await db.$queryRaw<SessionUserRow[]>`
+  const rows = await direct.rows<SessionUserRow>`
     SELECT s."id", s."userId", s."expires", s."createdAt", s."lastSeenAt", s."userAgent", s."ip", s."method",
            u."name" AS "userName", u."email" AS "userEmail", u."emailVerified" AS "userEmailVerified",
            u."image" AS "userImage", u."role" AS "userRole", u."status" AS "userStatus",
