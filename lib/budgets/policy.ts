@@ -29,3 +29,7 @@ export function describeBudget(budget: Budget): string {
   const count = Number(window.slice(0, -1));
   return `${Number(tokens).toLocaleString("en-US")} tokens per ${count === 1 ? unit : `${count} ${unit}s`}`;
 }
+
+export function defaultBudgetDescription(): string | null {
+  return env.BUDGET_TOKENS ? describeBudget(env.BUDGET_TOKENS) : null;
+}

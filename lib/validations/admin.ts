@@ -15,6 +15,7 @@ export const adminUserListQuery = z.object({
   q: z.string().trim().max(200).optional(),
   status: z.enum(["active", "pending", "suspended"]).optional(),
   role: z.enum(ROLES).optional(),
+  sort: z.enum(["usage"]).optional(),
   cursor: z.string().max(500).optional(),
 });
 
