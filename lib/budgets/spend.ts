@@ -81,12 +81,16 @@ export function budgetExceeded(budget: Budget, resetsAt: number, now: number): A
   return new AppError(BUDGET_EXCEEDED, message, { headers: { "Retry-After": String(seconds), "X-Budget-Reset": new Date(resetsAt).toISOString() } });
 }
 
+// Spelled out rather than through Intl, whose output differs between ICU builds.
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
 // "at 00:00 UTC on Thu, 3 Dec (in 8 h 12 min)": the server cannot know the reader's time zone, so UTC,
 // plus how long that is from now, which reads right anywhere.
 export function formatReset(resetsAt: number, now: number): string {
   const at = new Date(resetsAt);
   const time = at.toISOString().slice(11, 16);
-  const day = at.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+  const day = `${WEEKDAYS[at.getUTCDay()]}, ${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]}`;
   return `at ${time} UTC on ${day} (in ${formatDuration(resetsAt - now)})`;
 }
 
