@@ -6,6 +6,8 @@ type Source = { source: string; label: string; requests: number; tokens: number 
 
 const tokens = (value: number) => value.toLocaleString("en-US");
 const cell = "py-1.5 pr-3 text-right tabular-nums";
+// Prompt and completion columns give way on a phone; the total stays.
+const wide = "hidden sm:table-cell";
 
 // Tokens by day (a bar per UTC day; the table below it holds the numbers), by model and by where they
 // were spent.
@@ -31,13 +33,13 @@ export function UsageBreakdown({ days, models, sources, total, requests, estimat
           <span>{days.at(-1)?.day}</span>
         </figcaption>
       </figure>
-      <UsageTable caption="By model" head={["Model", "Requests", "Prompt", "Completion", "Total"]} empty={models.length === 0} testId="usage-by-model">
+      <UsageTable caption="By model" head={["Model", "Requests", "Prompt", "Completion", "Total"]} wideOnly={[2, 3]} empty={models.length === 0} testId="usage-by-model">
         {models.map((row) => (
           <tr key={row.model} className="border-t border-border">
-            <td className="py-1.5 pr-3 break-all">{row.model}</td>
+            <td className="py-1.5 pr-3 [overflow-wrap:anywhere]">{row.model}</td>
             <td className={cell}>{tokens(row.requests)}</td>
-            <td className={cell}>{tokens(row.inputTokens)}</td>
-            <td className={cell}>{tokens(row.outputTokens)}</td>
+            <td className={`${cell} ${wide}`}>{tokens(row.inputTokens)}</td>
+            <td className={`${cell} ${wide}`}>{tokens(row.outputTokens)}</td>
             <td className={cell}>{tokens(row.tokens)}</td>
           </tr>
         ))}
@@ -67,7 +69,9 @@ export function UsageBreakdown({ days, models, sources, total, requests, estimat
   );
 }
 
-function UsageTable({ caption, head, empty, testId, children }: { caption: string; head: string[]; empty: boolean; testId: string; children: ReactNode }) {
+type TableProps = { caption: string; head: string[]; wideOnly?: number[]; empty: boolean; testId: string; children: ReactNode };
+
+function UsageTable({ caption, head, wideOnly = [], empty, testId, children }: TableProps) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm" data-testid={testId}>
@@ -75,7 +79,7 @@ function UsageTable({ caption, head, empty, testId, children }: { caption: strin
         <thead>
           <tr className="text-muted-foreground">
             {head.map((label, index) => (
-              <th key={label} scope="col" className={index === 0 ? "py-1.5 pr-3 text-left font-normal" : "py-1.5 pr-3 text-right font-normal"}>
+              <th key={label} scope="col" className={`py-1.5 pr-3 font-normal ${index === 0 ? "text-left" : "text-right"} ${wideOnly.includes(index) ? wide : ""}`}>
                 {label}
               </th>
             ))}

@@ -18,6 +18,8 @@ export async function budgetCompletion({ caller, body, usage }: { caller: ApiCal
     tokenBudget: caller.tokenBudget,
     source: caller.via,
     promptTokens: estimatePromptTokens(body.messages),
+    // A caller that caps the reply reserves the cap too, which keeps parallel requests closer to the budget.
+    expectedOutputTokens: body.max_completion_tokens ?? body.max_tokens ?? 0,
   });
   after(async () => {
     const tokens = await usage.settled();

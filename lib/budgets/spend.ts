@@ -23,6 +23,8 @@ type Start = {
   // The prompt's estimated tokens: reserved up front, so parallel requests see each other before any
   // reply has been counted.
   promptTokens: number;
+  // What the reply may cost at most, when the caller said (max_tokens): reserved with the prompt.
+  expectedOutputTokens?: number;
   now?: Date;
 };
 
@@ -34,7 +36,7 @@ type Start = {
 export async function startSpend(input: Start): Promise<Spend> {
   const now = input.now ?? new Date();
   const budget = budgetFor(input.tokenBudget);
-  const reserved = Math.max(1, whole(input.promptTokens));
+  const reserved = Math.max(1, whole(input.promptTokens) + whole(input.expectedOutputTokens ?? 0));
   let windowStart: number | null = null;
   if (budget) {
     const window = windowAt(now.getTime(), budget.windowMs);

@@ -102,6 +102,14 @@ describe("startSpend", () => {
     expect(await db.tokenUsage.findFirst({ where: { userId: id } })).toMatchObject({ requests: 2, inputTokens: 2, outputTokens: 4 });
   });
 
+  it("reserves a capped reply's cap with the prompt, and settles to what was used", async () => {
+    const { id } = await user();
+    const capped = await spend.startSpend({ userId: id, tokenBudget: "1000/1d", source: "api_key", promptTokens: 10, expectedOutputTokens: 100, now });
+    expect(await counter.budgetTokensUsed({ userId: id, windowStart })).toBe(110);
+    await capped.finish({ model: "demo", inputTokens: 9, outputTokens: 30 });
+    expect(await counter.budgetTokensUsed({ userId: id, windowStart })).toBe(39);
+  });
+
   it("gives the reservation back when the turn never reached the model", async () => {
     const { id } = await user();
     const cancelled = await spend.startSpend({ userId: id, tokenBudget: "100/1d", source: "chat", promptTokens: 60, now });
