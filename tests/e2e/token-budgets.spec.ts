@@ -108,6 +108,7 @@ test("the chat UI says plainly that the budget is used and when it resets; the r
   const alert = page.getByRole("alert").filter({ hasText: "token budget" });
   await expect(alert).toHaveText(/You have used your token budget \(30 tokens per day\)\. It resets at 00:00 UTC on \w{3}, \d{1,2} \w{3} \(in .+\)\./);
   await expect(composer(page)).toHaveValue(second);
+  await page.screenshot({ path: path.join("test-results", "screenshots", "budgets", "chat-over-budget-desktop-light.png") });
   expect(await testDb().message.count({ where: { userId, role: "user" } })).toBe(1);
   expect(await modelRequests(second)).toHaveLength(0);
 
