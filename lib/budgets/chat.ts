@@ -24,8 +24,12 @@ export async function budgetedTurn(caller: Caller, text: string, prepare: () => 
   const metered = (inner: ReplySink): ReplySink => ({
     progress: (partial) => inner.progress(partial),
     finish: async (outcome) => {
-      await inner.finish(outcome);
-      await spend.finish({ model, inputTokens: outcome.inputTokens, outputTokens: outcome.outputTokens, text: outcome.text, promptTokens });
+      try {
+        await inner.finish(outcome);
+      } finally {
+        // Counted even when the reply could not be stored: the model was paid for either way.
+        await spend.finish({ model, inputTokens: outcome.inputTokens, outputTokens: outcome.outputTokens, text: outcome.text, promptTokens });
+      }
     },
   });
   return { turn, metered };
