@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { parseDomainPattern, plainEmailDomain, type DomainPattern } from "./auth/email-domains";
+import { BUDGET_FORMAT_HINT, parseBudget } from "./budgets/window";
 
 // The only reader of process.env. Parsed once; an invalid setting stops the server with one line naming it.
 
@@ -18,6 +19,15 @@ const rateLimit = z
     const [count, window] = value.split("/") as [string, string];
     return { points: Number(count), durationMs: parseDurationMs(window) };
   });
+
+const budget = z.string().transform((value, context) => {
+  const parsed = parseBudget(value);
+  if (!parsed) {
+    context.addIssue({ code: "custom", message: BUDGET_FORMAT_HINT });
+    return z.NEVER;
+  }
+  return parsed;
+});
 
 const commaList = (value: string) =>
   value
@@ -115,6 +125,8 @@ const schema = z.object({
     .enum(["true", "false"], "must be true or false")
     .default("false")
     .transform((value) => value === "true"),
+  // Unset: no budget, except users an admin gave their own (lib/budgets).
+  BUDGET_TOKENS: budget.optional(),
 });
 
 // The names of every setting, for docs/configuration.md and its drift test.

@@ -23,6 +23,7 @@ const LABELS: Record<string, string> = {
   admin_reactivated: "Reactivated by an administrator",
   admin_role_changed: "Role changed by an administrator",
   admin_signed_out: "Signed out everywhere by an administrator",
+  admin_budget_changed: "Budget changed by an administrator",
   share_created: "Share link created",
   share_revoked: "Share link revoked",
   oauth_app_connected: "App connected",

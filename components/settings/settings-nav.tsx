@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/settings/account", label: "Account" },
   { href: "/settings/security", label: "Security" },
   { href: "/settings/api-keys", label: "API keys" },
+  { href: "/settings/usage", label: "Usage" },
   { href: "/settings/shares", label: "Shared links" },
 ];
 

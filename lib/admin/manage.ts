@@ -12,12 +12,12 @@ import type { RequestInfo } from "@/lib/http/request-info";
 export type Actor = { id: string; email: string | null; request: RequestInfo };
 type Tx = Parameters<Parameters<typeof audited>[0]>[0];
 
-export type UserPatch = { role?: Role; status?: "active" | "suspended"; reason?: string };
+export type UserPatch = { role?: Role; status?: "active" | "suspended"; reason?: string; tokenBudget?: string | null };
 
 const notFound = () => new AppError("not_found:user", "No such user.");
 
 async function loadTarget(tx: Tx, userId: string) {
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, status: true } });
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, status: true, tokenBudget: true } });
   if (!user) throw notFound();
   return user;
 }
@@ -65,6 +65,13 @@ export async function updateUserStanding(actor: Actor, userId: string, patch: Us
       await tx.user.update({ where: { id: target.id }, data: { role: patch.role } });
       await recordSecurityEvent({ userId: target.id, type: "admin_role_changed", detail: { role: patch.role } }, tx);
       audit.push(entry(actor, target, "user.role", { from: roleOf(target.role), to: patch.role }));
+    }
+    if (patch.tokenBudget !== undefined && patch.tokenBudget !== target.tokenBudget) {
+      // Counts from the next request on every instance: the budget check reads it with the credential.
+      await tx.user.update({ where: { id: target.id }, data: { tokenBudget: patch.tokenBudget } });
+      const budget = patch.tokenBudget ?? "default";
+      await recordSecurityEvent({ userId: target.id, type: "admin_budget_changed", detail: { budget } }, tx);
+      audit.push(entry(actor, target, "user.budget", { from: target.tokenBudget ?? "default", to: budget }));
     }
     const user = await tx.user.findUniqueOrThrow({ where: { id: target.id } });
     return { result: user, audit };

@@ -26,8 +26,8 @@ async function noteLastUse({ key, request, at }: KeyUse) {
 }
 
 async function countUsage({ key, meter, at }: KeyUse) {
-  const tokens = await meter.settled();
-  await recordApiKeyUsage({ apiKeyId: key.id, day: utcDay(at), ...tokens });
+  const { inputTokens, outputTokens } = await meter.settled();
+  await recordApiKeyUsage({ apiKeyId: key.id, day: utcDay(at), inputTokens, outputTokens });
 }
 
 // Runs after the response (next/server `after`), so bookkeeping never delays or fails a request.

@@ -5,15 +5,18 @@ import "server-only";
 export type UsageMeter = {
   addTokens(tokens: { inputTokens?: number; outputTokens?: number }): void;
   waitFor(done: Promise<unknown>): void;
-  settled(): Promise<{ inputTokens: number; outputTokens: number }>;
+  // reported: the provider gave both counts (budgets estimate otherwise, lib/budgets/estimate.ts).
+  settled(): Promise<{ inputTokens: number; outputTokens: number; reported: boolean }>;
 };
 
 export function createUsageMeter(): UsageMeter {
   let inputTokens = 0;
   let outputTokens = 0;
+  let reported = false;
   const pending: Promise<unknown>[] = [];
   return {
     addTokens(tokens) {
+      if (tokens.inputTokens !== undefined && tokens.outputTokens !== undefined) reported = true;
       inputTokens += Math.max(0, Math.floor(tokens.inputTokens ?? 0));
       outputTokens += Math.max(0, Math.floor(tokens.outputTokens ?? 0));
     },
@@ -22,7 +25,7 @@ export function createUsageMeter(): UsageMeter {
     },
     async settled() {
       await Promise.allSettled(pending);
-      return { inputTokens, outputTokens };
+      return { inputTokens, outputTokens, reported };
     },
   };
 }

@@ -28,7 +28,7 @@ export type ApiKeyPrincipal = {
 
 // Who a /v1 request acts for: an API key of the user, or an OAuth access token issued to an app for
 // the resource /v1 (lib/oauth/verify-access-token.ts). Handlers see the user either way.
-export type ApiCaller = { userId: string; via: "api_key" | "oauth" };
+export type ApiCaller = { userId: string; via: "api_key" | "oauth"; tokenBudget: string | null };
 
 export type ApiKeyHandler<P> = (request: Request, context: { params: P; key: ApiCaller; usage: UsageMeter }) => Promise<Response>;
 
@@ -79,11 +79,13 @@ export function withApiKey<P = Record<string, never>>(options: { scope: ApiKeySc
       const key = caller.key;
       after(() => recordKeyUse({ key, request: requestInfo, meter: usage, at: now }));
     }
-    return handler(request, { params: await context.params, key: { userId: caller.userId, via: caller.via }, usage });
+    return handler(request, { params: await context.params, key: { userId: caller.userId, via: caller.via, tokenBudget: caller.tokenBudget }, usage });
   });
 }
 
-type Caller = { via: "api_key"; userId: string; key: ApiKeyPrincipal } | { via: "oauth"; userId: string; token: AccessTokenPrincipal };
+type Caller = { tokenBudget: string | null } & (
+  { via: "api_key"; userId: string; key: ApiKeyPrincipal } | { via: "oauth"; userId: string; token: AccessTokenPrincipal }
+);
 
 async function checkedAccessToken(presented: string, scope: ApiKeyScope, now: Date): Promise<Caller> {
   const result = await verifyAccessToken(presented, "v1", now);
@@ -95,7 +97,7 @@ async function checkedAccessToken(presented: string, scope: ApiKeyScope, now: Da
       message: `This access token lacks the '${scope}' scope. Connect the app again and allow it.`,
     });
   }
-  return { via: "oauth", userId: result.principal.userId, token: result.principal };
+  return { via: "oauth", userId: result.principal.userId, token: result.principal, tokenBudget: result.principal.tokenBudget };
 }
 
 async function checkedKey(presented: string, scope: ApiKeyScope, now: Date): Promise<Caller> {
@@ -121,5 +123,5 @@ async function checkedKey(presented: string, scope: ApiKeyScope, now: Date): Pro
       message: `This API key lacks the '${scope}' scope. Create a key with it at /settings/api-keys.`,
     });
   }
-  return { via: "api_key", userId: key.userId, key };
+  return { via: "api_key", userId: key.userId, key, tokenBudget: row.userTokenBudget };
 }

@@ -74,7 +74,7 @@ export function mcpEndpoint() {
     after(() => noteGrantUse({ grantId: principal.grantId, lastUsedAt: principal.lastUsedAt, lastUsedIp: principal.lastUsedIp, ip, at: now }).catch(() => undefined));
 
     const server = new McpServer({ name: "keyline", version: "1.0.0" });
-    registerTools(server, { userId: principal.userId, request });
+    registerTools(server, { userId: principal.userId, tokenBudget: principal.tokenBudget, request });
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     await server.connect(transport);
     return transport.handleRequest(request, {

@@ -16,7 +16,7 @@ export const TOOL_SCOPES: Record<string, ResourceScope> = {
   send_message: "chat:write",
 };
 
-type Caller = { userId: string; request: Request };
+type Caller = { userId: string; tokenBudget: string | null; request: Request };
 type ToolResult = { content: { type: "text"; text: string }[]; isError?: boolean };
 
 const json = (value: unknown): ToolResult => ({ content: [{ type: "text", text: JSON.stringify(value, null, 2) }] });
@@ -98,7 +98,7 @@ export function registerTools(server: McpServer, caller: Caller) {
     ({ text, thread_id, model }) =>
       answer(async () => {
         if (thread_id !== undefined) await getOwnThread({ userId, id: thread_id });
-        const sent = await sendChatMessage({ userId, text, threadId: thread_id, model, request: caller.request });
+        const sent = await sendChatMessage({ userId, tokenBudget: caller.tokenBudget, text, threadId: thread_id, model, request: caller.request });
         return { thread_id: sent.threadId, reply: sent.reply, status: sent.status, model: sent.model };
       }),
   );

@@ -13,6 +13,7 @@ export type AccessTokenPrincipal = {
   jti: string;
   lastUsedAt: Date | null;
   lastUsedIp: string | null;
+  tokenBudget: string | null;
 };
 
 export type VerifyResult = { ok: true; principal: AccessTokenPrincipal } | { ok: false; reason: string };
@@ -79,6 +80,7 @@ export async function verifyAccessToken(token: string, resource: ResourceName, n
       jti: String(claims.jti),
       lastUsedAt: grant.lastUsedAt,
       lastUsedIp: grant.lastUsedIp,
+      tokenBudget: grant.user.tokenBudget,
     },
   };
 }

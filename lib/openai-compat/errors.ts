@@ -10,6 +10,7 @@ export type OpenAIErrorType =
   | "permission_error"
   | "not_found_error"
   | "rate_limit_error"
+  | "insufficient_quota"
   | "server_error";
 
 export type OpenAIErrorBody = { message: string; type: OpenAIErrorType; code: string | null; param: string | null };
@@ -71,6 +72,7 @@ const TYPE_BY_STATUS: Record<number, OpenAIErrorType> = {
 const OPENAI_CODES: Partial<Record<ErrorCode, string>> = {
   "unsupported_media_type:body": "unsupported_media_type",
   "payload_too_large:body": "request_too_large",
+  "rate_limited:token_budget": "insufficient_quota",
 };
 
 // Anything thrown inside a /v1 handler becomes an OpenAI-shaped answer; internals are logged, never sent.
@@ -80,7 +82,8 @@ export function toOpenAIError(error: unknown): OpenAIError {
   if (error instanceof ZodError) return invalidBody(error);
   if (isDatabaseUnavailable(error)) error = toAppError(error);
   if (error instanceof AppError && error.kind !== "internal") {
-    const type = TYPE_BY_STATUS[error.status] ?? "server_error";
+    // A spent token budget is OpenAI's quota error, which clients know not to retry at once.
+    const type = error.code === "rate_limited:token_budget" ? "insufficient_quota" : (TYPE_BY_STATUS[error.status] ?? "server_error");
     const code = OPENAI_CODES[error.code] ?? error.code.split(":")[1] ?? null;
     return new OpenAIError(error.status, { type, code, message: error.message }, error.headers);
   }

@@ -1,10 +1,21 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import { EXEMPT_BUDGET } from "@/lib/budgets/own-budget";
+import { BUDGET_FORMAT_HINT, parseBudget } from "@/lib/budgets/window";
+
+// A user's own token budget: "500000/1d", "exempt", or null to follow BUDGET_TOKENS.
+export const tokenBudgetInput = z
+  .string()
+  .trim()
+  .max(40)
+  .refine((value) => value === EXEMPT_BUDGET || parseBudget(value) !== null, `A budget ${BUDGET_FORMAT_HINT}, or "exempt".`)
+  .nullable();
 
 export const adminUserListQuery = z.object({
   q: z.string().trim().max(200).optional(),
   status: z.enum(["active", "pending", "suspended"]).optional(),
   role: z.enum(ROLES).optional(),
+  sort: z.enum(["usage"]).optional(),
   cursor: z.string().max(500).optional(),
 });
 
@@ -13,9 +24,11 @@ export const adminUserPatch = z
     role: z.enum(ROLES).optional(),
     status: z.enum(["active", "suspended"]).optional(),
     reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
-    // Token budgets arrive with BUDGET_TOKENS; until then the field is refused rather than ignored.
+    tokenBudget: tokenBudgetInput.optional(),
   })
-  .refine((patch) => patch.role !== undefined || patch.status !== undefined, { message: "Give a role or a status to change." })
+  .refine((patch) => patch.role !== undefined || patch.status !== undefined || patch.tokenBudget !== undefined, {
+    message: "Give a role, a status or a token budget to change.",
+  })
   .refine((patch) => patch.status !== "suspended" || (patch.reason ?? "").length > 0, {
     message: "Say why: the user sees the reason when they try to sign in.",
     path: ["reason"],

@@ -100,7 +100,7 @@ test("sign out everywhere ends the user's sessions; role changes; the audit trai
 
   // Search ignores case. "Last seen" comes from live sessions, and the member was just signed out everywhere.
   const list = await admin.page.request.get(`/api/admin/users?q=${encodeURIComponent(member.email.toUpperCase())}`);
-  expect((await list.json()).users).toEqual([{ id: memberId, email: member.email, name: null, role: "member", status: "active", createdAt: expect.any(String), lastSeenAt: null }]);
+  expect((await list.json()).users).toEqual([{ id: memberId, email: member.email, name: null, role: "member", status: "active", createdAt: expect.any(String), lastSeenAt: null, usage: { tokens30d: 0 } }]);
 
   const audit = (await (await admin.page.request.get("/api/admin/audit")).json()) as { entries: { action: string; targetId: string; actorEmail: string; detail: unknown }[] };
   expect(audit.entries.filter((e) => e.targetId === memberId).map((e) => [e.action, e.actorEmail, e.detail])).toEqual([

@@ -99,7 +99,7 @@ describe("findApiKeyByHash", () => {
         where: { hash },
         select: { id: true, userId: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, lastUsedIp: true },
       });
-      expect(await m.apiKeys.findApiKeyByHash({ hash })).toStrictEqual({ ...orm, userStatus: "active" });
+      expect(await m.apiKeys.findApiKeyByHash({ hash })).toStrictEqual({ ...orm, userStatus: "active", userTokenBudget: null });
     }
     expect(await m.apiKeys.findApiKeyByHash({ hash: "%" })).toBeNull();
   });

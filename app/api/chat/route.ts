@@ -1,5 +1,6 @@
 // POST /api/chat — store the user's message, then stream the assistant's reply (AI SDK UI message stream)
 import { languageModel } from "@/lib/ai/language-model";
+import { budgetedTurn } from "@/lib/budgets/chat";
 import { prepareTurn } from "@/lib/chat/prepare-turn";
 import { readChatRequest } from "@/lib/chat/read-chat-request";
 import { replyResponse } from "@/lib/chat/reply-stream";
@@ -18,7 +19,9 @@ export const POST = sessionRoute(async (request, { user }) => {
   if (!limit.allowed) throw rateLimitedError(limit, "You are sending messages too quickly. Wait a moment and try again.");
 
   const limited = performance.now();
-  const turn = await prepareTurn({ userId: user.id, threadId, message, requestedModel });
+  const { turn, metered } = await budgetedTurn({ userId: user.id, tokenBudget: user.tokenBudget, source: "chat" }, message.text, () =>
+    prepareTurn({ userId: user.id, threadId, message, requestedModel }),
+  );
   const timing = serverTimingHeader({ ratelimit: limited - started, turn: performance.now() - limited });
   return replyResponse({
     model: languageModel(turn.model),
@@ -26,6 +29,6 @@ export const POST = sessionRoute(async (request, { user }) => {
     assistantId: turn.assistantId,
     signal: request.signal,
     headers: { ...rateLimitHeaders(limit), "server-timing": timing },
-    sink: storedReply({ id: turn.assistantId, userId: user.id }),
+    sink: metered(storedReply({ id: turn.assistantId, userId: user.id })),
   });
 });

@@ -8,7 +8,7 @@ const PAGE_SIZE = 50;
 
 const listFields = { id: true, email: true, name: true, role: true, status: true, createdAt: true } as const;
 
-async function lastSeen(userIds: string[]): Promise<Map<string, Date>> {
+export async function lastSeen(userIds: string[]): Promise<Map<string, Date>> {
   if (userIds.length === 0) return new Map();
   const rows = await db.session.groupBy({ by: ["userId"], where: { userId: { in: userIds } }, _max: { lastSeenAt: true } });
   return new Map(rows.flatMap((row) => (row._max.lastSeenAt ? [[row.userId, row._max.lastSeenAt] as const] : [])));
@@ -47,6 +47,7 @@ export async function findUserForAdmin({ userId }: { userId: string }) {
       ...listFields,
       suspendedReason: true,
       approvedAt: true,
+      tokenBudget: true,
       accounts: { select: { provider: true, email: true, login: true, createdAt: true } },
       _count: { select: { sessions: true, passkeys: true, apiKeys: true, threads: true } },
     },

@@ -86,16 +86,18 @@ export type ApiKeyCredentialRow = {
   lastUsedIp: string | null;
   // The owner's status (lib/auth/roles.ts), read in the same statement: a suspension stops the key at once.
   userStatus: string;
+  // The owner's own token budget (lib/budgets/policy.ts), so the budget check needs no statement of its own.
+  userTokenBudget: string | null;
 };
 
-type PrincipalRow = { id: string; userId: string; scopes: string; expiresAt: unknown; revokedAt: unknown; lastUsedAt: unknown; lastUsedIp: string | null; userStatus: string };
+type PrincipalRow = { id: string; userId: string; scopes: string; expiresAt: unknown; revokedAt: unknown; lastUsedAt: unknown; lastUsedIp: string | null; userStatus: string; userTokenBudget: string | null };
 
 // The one query not scoped by owner: the presented key's hash is what identifies the owner. It runs on
 // every API request, as SQL through the unique index: the ORM's findUnique cost about twice the server time
 // (docs/benchmarks.md). tests/unit/raw-queries.test.ts holds it to what the ORM returns.
 export async function findApiKeyByHash({ hash }: { hash: string }): Promise<ApiKeyCredentialRow | null> {
   const rows = await direct.rows<PrincipalRow>`
-    SELECT k."id", k."userId", k."scopes", k."expiresAt", k."revokedAt", k."lastUsedAt", k."lastUsedIp", u."status" AS "userStatus"
+    SELECT k."id", k."userId", k."scopes", k."expiresAt", k."revokedAt", k."lastUsedAt", k."lastUsedIp", u."status" AS "userStatus", u."tokenBudget" AS "userTokenBudget"
     FROM "ApiKey" k JOIN "User" u ON u."id" = k."userId"
     WHERE k."hash" = ${hash}`;
   const row = rows[0];
@@ -109,6 +111,7 @@ export async function findApiKeyByHash({ hash }: { hash: string }): Promise<ApiK
     lastUsedAt: optionalDateFromRow(row.lastUsedAt),
     lastUsedIp: row.lastUsedIp,
     userStatus: row.userStatus,
+    userTokenBudget: row.userTokenBudget,
   };
 }
 

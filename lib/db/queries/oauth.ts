@@ -47,7 +47,7 @@ export async function deleteOAuthRecordsOfGrant({ kind, grantId }: { kind: strin
 export async function findLiveGrant({ grantId, now }: { grantId: string; now: Date }) {
   return db.oAuthRecord.findFirst({
     where: { kind: "Grant", grantId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-    select: { userId: true, lastUsedAt: true, lastUsedIp: true, user: { select: { status: true } } },
+    select: { userId: true, lastUsedAt: true, lastUsedIp: true, user: { select: { status: true, tokenBudget: true } } },
   });
 }
 

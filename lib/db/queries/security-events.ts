@@ -24,6 +24,7 @@ export type SecurityEventType =
   | "admin_reactivated"
   | "admin_role_changed"
   | "admin_signed_out"
+  | "admin_budget_changed"
   | "oauth_app_connected"
   | "oauth_app_revoked"
   | "oauth_refresh_token_reused";

@@ -45,6 +45,7 @@ export type SessionWithUser = {
     approvedAt: Date | null;
     createdAt: Date;
     updatedAt: Date;
+    tokenBudget: string | null;
   };
 };
 
@@ -62,6 +63,7 @@ type SessionUserRow = Omit<SessionWithUser, "user" | "expires" | "createdAt" | "
   userApprovedAt: unknown;
   userCreatedAt: unknown;
   userUpdatedAt: unknown;
+  userTokenBudget: string | null;
 };
 
 // Every page and session route asks this, so it is one statement (it carries the user's role and status, so
@@ -74,7 +76,7 @@ export async function findSessionWithUser({ tokenHash }: { tokenHash: string }):
            u."name" AS "userName", u."email" AS "userEmail", u."emailVerified" AS "userEmailVerified",
            u."image" AS "userImage", u."role" AS "userRole", u."status" AS "userStatus",
            u."suspendedReason" AS "userSuspendedReason", u."approvedAt" AS "userApprovedAt",
-           u."createdAt" AS "userCreatedAt", u."updatedAt" AS "userUpdatedAt"
+           u."createdAt" AS "userCreatedAt", u."updatedAt" AS "userUpdatedAt", u."tokenBudget" AS "userTokenBudget"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."sessionToken" = ${tokenHash}`;
   const row = rows[0];
@@ -100,6 +102,7 @@ export async function findSessionWithUser({ tokenHash }: { tokenHash: string }):
       approvedAt: optionalDateFromRow(row.userApprovedAt),
       createdAt: dateFromRow(row.userCreatedAt),
       updatedAt: dateFromRow(row.userUpdatedAt),
+      tokenBudget: row.userTokenBudget,
     },
   };
 }

@@ -1,14 +1,13 @@
-// GET /api/admin/users?q=&status=&role=&cursor= — every account, newest first, for admins only
+// GET /api/admin/users?q=&status=&role=&sort=&cursor= — every account, newest first or by usage, for admins only
 import { toApiUser } from "@/lib/admin/serialize";
-import { listUsersForAdmin } from "@/lib/db/queries/admin-users";
+import { listUsersWithUsage } from "@/lib/budgets/admin-list";
 import { adminRoutes } from "@/lib/http/admin-route";
-import { decodeCursor } from "@/lib/pagination/cursor";
 import { adminUserListQuery } from "@/lib/validations/admin";
 
 export const { GET, POST, PUT, PATCH, DELETE } = adminRoutes({
   GET: async (request) => {
-    const { q, status, role, cursor } = adminUserListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const page = await listUsersForAdmin({ q, status, role, cursor: decodeCursor(cursor) });
-    return Response.json({ users: page.users.map(toApiUser), nextCursor: page.nextCursor });
+    const query = adminUserListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const page = await listUsersWithUsage(query);
+    return Response.json({ users: page.users.map((user) => ({ ...toApiUser(user), usage: { tokens30d: user.tokens } })), nextCursor: page.nextCursor });
   },
 });

@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { BudgetForm } from "@/components/admin/budget-form";
 import { UserActions } from "@/components/admin/user-actions";
 import { RoleBadge, StatusBadge } from "@/components/admin/user-badges";
 import { SettingsSection } from "@/components/settings/settings-section";
+import { UsageBreakdown } from "@/components/usage/usage-breakdown";
+import { UsageWindow } from "@/components/usage/usage-window";
 import { Time } from "@/components/ui/time";
 import { requireAdminPage } from "@/lib/admin/require-admin";
 import { reauthenticateUrl } from "@/lib/auth/recent-sign-in";
 import { roleOf, statusOf } from "@/lib/auth/roles";
+import { defaultBudgetDescription } from "@/lib/budgets/policy";
+import { usageSummary } from "@/lib/budgets/usage";
 import { findUserForAdmin } from "@/lib/db/queries/admin-users";
 import { userIdParam } from "@/lib/validations/admin";
 
@@ -19,6 +24,7 @@ export default async function AdminUserPage({ params }: Props) {
   const id = userIdParam.safeParse((await params).id);
   const user = id.success ? await findUserForAdmin({ userId: id.data }) : null;
   if (!user) notFound();
+  const usage = await usageSummary({ userId: user.id, tokenBudget: user.tokenBudget });
   const label = user.email ?? user.name ?? user.id;
   return (
     <>
@@ -59,6 +65,15 @@ export default async function AdminUserPage({ params }: Props) {
           isSelf={user.id === admin.id}
           reauthenticateUrl={reauthenticateUrl(`/admin/users/${user.id}`)}
         />
+      </SettingsSection>
+      <SettingsSection id="budget" title="Token budget" description="Counted across the chat, API keys and connected apps. A change counts from the user's next request.">
+        <div className="space-y-6">
+          <UsageWindow budget={usage.budget} window={usage.window} />
+          <BudgetForm userId={user.id} stored={user.tokenBudget} defaultDescription={defaultBudgetDescription()} reauthenticateUrl={reauthenticateUrl(`/admin/users/${user.id}`)} />
+        </div>
+      </SettingsSection>
+      <SettingsSection id="usage" title="Usage" description="Tokens as the model providers reported them, by UTC day.">
+        <UsageBreakdown days={usage.days} models={usage.models} sources={usage.sources} total={usage.total} requests={usage.requests} estimated={usage.estimated} />
       </SettingsSection>
     </>
   );

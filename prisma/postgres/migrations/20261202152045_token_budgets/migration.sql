@@ -1,0 +1,35 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "tokenBudget" TEXT;
+
+-- CreateTable
+CREATE TABLE "TokenBudgetCounter" (
+    "userId" TEXT NOT NULL,
+    "windowStart" BIGINT NOT NULL,
+    "used" INTEGER NOT NULL,
+
+    CONSTRAINT "TokenBudgetCounter_pkey" PRIMARY KEY ("userId")
+);
+
+-- CreateTable
+CREATE TABLE "TokenUsage" (
+    "userId" TEXT NOT NULL,
+    "day" TEXT NOT NULL,
+    "model" TEXT NOT NULL,
+    "source" TEXT NOT NULL,
+    "requests" INTEGER NOT NULL DEFAULT 0,
+    "inputTokens" INTEGER NOT NULL DEFAULT 0,
+    "outputTokens" INTEGER NOT NULL DEFAULT 0,
+    "estimated" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "TokenUsage_pkey" PRIMARY KEY ("userId","day","model","source")
+);
+
+-- CreateIndex
+CREATE INDEX "TokenUsage_day_idx" ON "TokenUsage"("day");
+
+-- AddForeignKey
+ALTER TABLE "TokenBudgetCounter" ADD CONSTRAINT "TokenBudgetCounter_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "TokenUsage" ADD CONSTRAINT "TokenUsage_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
