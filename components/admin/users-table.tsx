@@ -4,14 +4,14 @@ import { Time } from "@/components/ui/time";
 import { RoleBadge, StatusBadge } from "./user-badges";
 
 export type AdminUserRow = { id: string; email: string | null; name: string | null; role: string; status: string; createdAt: Date; lastSeenAt: Date | null };
-type Filters = { q: string; status: string; role: string };
+type Filters = { q: string; status: string; role: string; sort: string };
 
 const selectClass = "h-9 rounded-md border border-border bg-background px-2 text-sm";
 
 // A plain GET form: searching and filtering work before (and without) JavaScript.
 export function UsersTable({ users, filters, nextPageHref }: { users: AdminUserRow[]; filters: Filters; nextPageHref: string | null }) {
   return (
-    <SettingsSection id="users" title="Users" description="Everyone with an account, newest first.">
+    <SettingsSection id="users" title="Users" description={filters.sort === "lastSeen" ? "Everyone with an account, most recently seen first." : "Everyone with an account, newest first."}>
       <form method="get" action="/admin" className="mb-4 flex flex-wrap items-end gap-2" role="search">
         <label className="flex min-w-48 flex-1 flex-col gap-1 text-sm">
           <span className="text-muted-foreground">Search email or name</span>
@@ -34,6 +34,13 @@ export function UsersTable({ users, filters, nextPageHref }: { users: AdminUserR
             <option value="member">Member</option>
           </select>
         </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="text-muted-foreground">Sort</span>
+          <select name="sort" defaultValue={filters.sort} className={selectClass}>
+            <option value="">Newest</option>
+            <option value="lastSeen">Last seen</option>
+          </select>
+        </label>
         <button type="submit" className="h-9 rounded-md bg-primary px-3 text-sm font-medium text-primary-foreground">
           Filter
         </button>
@@ -52,7 +59,7 @@ export function UsersTable({ users, filters, nextPageHref }: { users: AdminUserR
                 <RoleBadge role={user.role} />
               </span>
               <span className="text-muted-foreground">
-                joined <Time value={user.createdAt} /> · {user.lastSeenAt ? <>seen <Time value={user.lastSeenAt} /></> : "no live session"}
+                joined <Time value={user.createdAt} /> · {user.lastSeenAt ? <>seen <Time value={user.lastSeenAt} /></> : "never seen"}
               </span>
             </li>
           ))}

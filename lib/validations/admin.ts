@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import { emailAddress } from "./auth";
 
 export const adminUserListQuery = z.object({
   q: z.string().trim().max(200).optional(),
   status: z.enum(["active", "pending", "suspended"]).optional(),
   role: z.enum(ROLES).optional(),
+  // Newest accounts first (the default), or the most recently seen first.
+  sort: z.enum(["createdAt", "lastSeen"]).optional(),
   cursor: z.string().max(500).optional(),
 });
 
@@ -27,3 +30,11 @@ export const auditListQuery = z.object({
 });
 
 export const userIdParam = z.string().min(1).max(100);
+
+export const invitationCreate = z.strictObject({
+  email: emailAddress,
+  role: z.enum(ROLES, { error: "Choose admin or member." }),
+});
+
+export const invitationListQuery = z.object({ cursor: z.string().max(500).optional() });
+export const invitationIdParam = z.string().min(1).max(100);

@@ -20,8 +20,8 @@ export default async function AdminUsersPage({ searchParams }: Props) {
   } catch {
     cursor = null;
   }
-  const page = await listUsersForAdmin({ q: query.q, status: query.status, role: query.role, cursor });
-  const filters = { q: query.q ?? "", status: query.status ?? "", role: query.role ?? "" };
+  const page = await listUsersForAdmin({ q: query.q, status: query.status, role: query.role, sort: query.sort, cursor });
+  const filters = { q: query.q ?? "", status: query.status ?? "", role: query.role ?? "", sort: query.sort ?? "" };
   const next = page.nextCursor ? `/admin?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), cursor: page.nextCursor })}` : null;
   return <UsersTable users={page.users} filters={filters} nextPageHref={next} />;
 }
