@@ -48,7 +48,11 @@ export default async function InvitationPage({ params }: Props) {
       </form>
       {oauthProviderOptions().length > 0 ? (
         <p className="mt-4 text-xs text-muted-foreground">
-          Or sign in on the sign-in page with a provider account whose verified address is this one.
+          Or{" "}
+          <Link href="/login" className="underline underline-offset-4">
+            sign in
+          </Link>{" "}
+          with a provider account whose verified address is this one.
         </p>
       ) : null}
     </Card>
