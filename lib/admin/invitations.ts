@@ -74,7 +74,10 @@ async function revoke(actor: Actor, invitationId: string, reason: "admin" | "mai
     const status = invitationStatus(row);
     if (status === "revoked") return { result: row, audit: [] };
     if (status === "used") throw new AppError("conflict:invitation_used", "This invitation was already used: the account exists. Manage it on its user page.");
-    const updated = await tx.invitation.update({ where: { id: row.id }, data: { revokedAt: new Date() }, select: invitationFields });
+    // Conditional, like its use (lib/db/queries/invitations.ts): of a revocation and a sign-up at once, one wins.
+    const { count } = await tx.invitation.updateMany({ where: { id: row.id, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (count !== 1) throw new AppError("conflict:invitation_used", "This invitation was just used: the account exists. Manage it on its user page.");
+    const updated = await tx.invitation.findUniqueOrThrow({ where: { id: row.id }, select: invitationFields });
     return { result: updated, audit: [entry(actor, row, "invitation.revoke", { was: status, reason })] };
   });
 }
