@@ -2,6 +2,7 @@ import Link from "next/link";
 
 const LINKS = [
   { href: "/admin", label: "Users" },
+  { href: "/admin/invitations", label: "Invitations" },
   { href: "/admin/audit", label: "Audit trail" },
 ];
 

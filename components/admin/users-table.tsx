@@ -11,7 +11,17 @@ const selectClass = "h-9 rounded-md border border-border bg-background px-2 text
 // A plain GET form: searching and filtering work before (and without) JavaScript.
 export function UsersTable({ users, filters, nextPageHref }: { users: AdminUserRow[]; filters: Filters; nextPageHref: string | null }) {
   return (
-    <SettingsSection id="users" title="Users" description={filters.sort === "usage" ? "Everyone with an account, most tokens used in the last 30 days first." : "Everyone with an account, newest first."}>
+    <SettingsSection
+      id="users"
+      title="Users"
+      description={
+        filters.sort === "usage"
+          ? "Everyone with an account, most tokens used in the last 30 days first."
+          : filters.sort === "lastSeen"
+            ? "Everyone with an account, most recently seen first."
+            : "Everyone with an account, newest first."
+      }
+    >
       <form method="get" action="/admin" className="mb-4 flex flex-wrap items-end gap-2" role="search">
         <label className="flex min-w-48 flex-1 flex-col gap-1 text-sm">
           <span className="text-muted-foreground">Search email or name</span>
@@ -38,6 +48,7 @@ export function UsersTable({ users, filters, nextPageHref }: { users: AdminUserR
           <span className="text-muted-foreground">Sort</span>
           <select name="sort" defaultValue={filters.sort} className={selectClass}>
             <option value="">Newest</option>
+            <option value="lastSeen">Last seen</option>
             <option value="usage">Most tokens (30 days)</option>
           </select>
         </label>
@@ -59,7 +70,7 @@ export function UsersTable({ users, filters, nextPageHref }: { users: AdminUserR
                 <RoleBadge role={user.role} />
               </span>
               <span className="text-muted-foreground">
-                <span data-testid="admin-user-tokens">{user.tokens.toLocaleString("en-US")} tokens</span> (30 days) · joined <Time value={user.createdAt} /> · {user.lastSeenAt ? <>seen <Time value={user.lastSeenAt} /></> : "no live session"}
+                <span data-testid="admin-user-tokens">{user.tokens.toLocaleString("en-US")} tokens</span> (30 days) · joined <Time value={user.createdAt} /> · {user.lastSeenAt ? <>seen <Time value={user.lastSeenAt} /></> : "never seen"}
               </span>
             </li>
           ))}

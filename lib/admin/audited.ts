@@ -9,7 +9,7 @@ type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 export type AuditInput = {
   action: string;
   actor: { id: string; email: string | null } | null;
-  target: { id: string; email: string | null } | null;
+  target: { id: string | null; email: string | null } | null;
   request: { ip: string | null; userAgent: string | null } | null;
   detail?: Record<string, string | number | boolean | null>;
 };
@@ -43,15 +43,21 @@ async function append(tx: Tx, head: ChainHead, input: AuditInput): Promise<Chain
 // transactions one at a time anyway.
 export async function audited<T>(work: (tx: Tx) => Promise<{ result: T; audit: AuditInput[] }>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
+    let started: ChainHead = null;
     try {
       return await db.$transaction(async (tx) => {
         let head = await readChainHead(tx);
+        started = head;
         const { result, audit } = await work(tx);
         for (const entry of audit) head = await append(tx, head, entry);
         return result;
       });
     } catch (error) {
       if (!isUniqueViolation(error) || attempt >= ATTEMPTS) throw error;
+      // Only a writer that took the next `seq` is worth waiting for; any other unique violation (an address
+      // that got its account meanwhile) fails the same way every time.
+      const now = await readChainHead(db as unknown as Tx);
+      if (now?.seq === (started as ChainHead)?.seq) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Account, Profile, User } from "next-auth";
-import { mayCreateAccount } from "./admission";
+import { auditSignUpRefused, mayCreateAccount } from "./admission";
 import { authorizeOAuthSignIn } from "./linking";
 import { SIGN_UP_CLOSED_URL } from "./sign-up-closed";
 import { accountExists, refuseIfSuspended } from "./standing";
@@ -31,5 +31,6 @@ async function authorizeEmailSignIn(user: User, verificationRequest: boolean): P
   }
   const decision = await mayCreateAccount(user.email ?? null);
   if (decision.allowed) return true;
+  await auditSignUpRefused(user.email ?? null, "email");
   return verificationRequest ? CHECK_EMAIL_URL : SIGN_UP_CLOSED_URL;
 }

@@ -13,6 +13,11 @@ const MESSAGES: Record<string, { title: string; description: string }> = {
     description:
       "Whoever runs it only lets in invited people or addresses of certain domains, and this one is not among them. If you think it should be, ask them.",
   },
+  InvitationUnusable: {
+    title: "This invitation cannot be used",
+    description:
+      "Invitations work once and expire after 7 days, and whoever sent one can withdraw it. If you already accepted it, sign in. Otherwise ask for a new one, or wait a few minutes if you asked for many sign-in links.",
+  },
   OAuthAccountNotLinked: {
     title: "That email already has an account",
     description:

@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { findAccountOwnerId, findUserIdByEmail } from "@/lib/db/queries/linked-accounts";
 import { recordSecurityEvent } from "@/lib/db/queries/security-events";
 import { getCurrentSession } from "./guard";
-import { mayCreateAccount } from "./admission";
+import { auditSignUpRefused, mayCreateAccount } from "./admission";
 import { SIGN_UP_CLOSED_URL } from "./sign-up-closed";
 import { refuseIfSuspended } from "./standing";
 import { decideOAuthSignIn, type LinkReason, type LinkRefusal } from "./link-rules";
@@ -68,7 +68,10 @@ export async function authorizeOAuthSignIn({ account, profile }: { account?: Acc
       if (decision.reason === "sign_up") {
         // profile() keeps an email only when the provider verified it; so does the policy.
         const admitted = await mayCreateAccount(asserted.verified ? asserted.email : null);
-        if (!admitted.allowed) return SIGN_UP_CLOSED_URL;
+        if (!admitted.allowed) {
+          await auditSignUpRefused(asserted.verified ? asserted.email : null, account.provider);
+          return SIGN_UP_CLOSED_URL;
+        }
       }
       Object.assign(account, { ...displayIdentity(raw), linkReason: decision.reason });
       return true;

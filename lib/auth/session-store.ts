@@ -41,7 +41,7 @@ export async function validateSessionToken(token: string) {
     return null;
   }
   if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await touchSession({ id: row.id, lastSeenAt: new Date(now) });
+    await touchSession({ id: row.id, userId: row.userId, lastSeenAt: new Date(now) });
   }
   const { user, ...session } = row;
   return { session, user };

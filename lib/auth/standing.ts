@@ -1,4 +1,5 @@
 import "server-only";
+import { auditSignInRefusal } from "@/lib/admin/sign-in-refusals";
 import { recordSecurityEvent } from "@/lib/db/queries/security-events";
 import { findUserStanding } from "@/lib/db/queries/users";
 import { statusOf } from "./roles";
@@ -10,7 +11,9 @@ import { suspensionNoticeUrl } from "./suspension-notice";
 export async function refuseIfSuspended(userId: string, method: string): Promise<string | null> {
   const user = await findUserStanding({ userId });
   if (!user || statusOf(user.status) !== "suspended") return null;
-  await recordSecurityEvent({ userId, type: "sign_in_failed", request: currentSignInContext(), detail: { method, reason: "suspended" } });
+  const request = currentSignInContext();
+  await recordSecurityEvent({ userId, type: "sign_in_failed", request, detail: { method, reason: "suspended" } });
+  await auditSignInRefusal({ action: "sign_in.suspended", user: { id: userId, email: user.email }, email: user.email, provider: method, reason: "suspended", request });
   return suspensionNoticeUrl(userId);
 }
 

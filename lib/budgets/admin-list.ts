@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { lastSeen, listUsersForAdmin } from "@/lib/db/queries/admin-users";
+import { lastSeen, listUsersForAdmin, type AdminUserSort } from "@/lib/db/queries/admin-users";
 import { listUsersByUsage, tokenTotals, type UsageCursor } from "@/lib/db/queries/token-usage";
 import { AppError } from "@/lib/errors";
 import { decodeCursor } from "@/lib/pagination/cursor";
@@ -23,10 +23,10 @@ function decodeUsageCursor(value: string | undefined): UsageCursor | null {
   }
 }
 
-type ListInput = { q?: string; status?: string; role?: string; sort?: "usage"; cursor?: string; now?: Date };
+type ListInput = { q?: string; status?: string; role?: string; sort?: AdminUserSort | "usage"; cursor?: string; now?: Date };
 
-// The admin users list with each user's tokens over the usage pages' 30 days: newest first (the list's own
-// order and cursor), or most tokens first (?sort=usage, with a cursor of its own).
+// The admin users list with each user's tokens over the usage pages' 30 days: newest or most recently seen
+// first (the list's own orders and cursor), or most tokens first (?sort=usage, with a cursor of its own).
 export async function listUsersWithUsage({ q, status, role, sort, cursor, now = new Date() }: ListInput) {
   const fromDay = usageFromDay(now);
   if (sort === "usage") {
@@ -39,7 +39,7 @@ export async function listUsersWithUsage({ q, status, role, sort, cursor, now = 
       nextCursor: rows.length > PAGE_SIZE && last ? encodeUsageCursor({ tokens: last.tokens, id: last.id }) : null,
     };
   }
-  const page = await listUsersForAdmin({ q, status, role, cursor: decodeCursor(cursor) });
+  const page = await listUsersForAdmin({ q, status, role, sort, cursor: decodeCursor(cursor) });
   const totals = await tokenTotals({ userIds: page.users.map((user) => user.id), fromDay });
   return { users: page.users.map((user) => ({ ...user, tokens: totals.get(user.id) ?? 0 })), nextCursor: page.nextCursor };
 }

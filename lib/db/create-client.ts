@@ -21,6 +21,7 @@ const omit = {
   apiKey: { hash: true },
   verificationToken: { token: true },
   share: { tokenHash: true },
+  invitation: { tokenHash: true },
 } as const;
 
 type AdapterFactory = { connect(): Promise<unknown> };

@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { auditSignInRefusal } from "@/lib/admin/sign-in-refusals";
 import type { z } from "zod";
 import { sessionCookieName, startSession, type SessionCookie } from "@/lib/auth/session-cookie";
 import { recordSignIn } from "@/lib/auth/record-sign-in";
@@ -21,6 +22,7 @@ export async function signInWithPasskey(input: {
   const suspended = await findUserStanding({ userId });
   if (suspended && statusOf(suspended.status) === "suspended") {
     await recordSecurityEvent({ userId, type: "sign_in_failed", request: input.request, detail: { method: "passkey", reason: "suspended" } });
+    await auditSignInRefusal({ action: "sign_in.suspended", user: { id: userId, email: suspended.email }, email: suspended.email, provider: "passkey", reason: "suspended", request: input.request });
     throw new AppError("forbidden:suspended", suspendedMessage(suspended.suspendedReason));
   }
   // The new cookie replaces this browser's old one (e.g. when re-verifying before a security change).

@@ -17,6 +17,8 @@ const LIMITS = {
   export: env.RATE_LIMIT_EXPORT,
   search: env.RATE_LIMIT_SEARCH,
   oauth_registration_ip: env.RATE_LIMIT_OAUTH_REGISTRATION_IP,
+  // Not a setting: one audit entry per refused address (or client) and reason per window (lib/admin/sign-in-refusals.ts).
+  audit_refusal: { points: 1, durationMs: 15 * 60_000 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

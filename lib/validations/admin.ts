@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import { emailAddress } from "./auth";
 import { EXEMPT_BUDGET } from "@/lib/budgets/own-budget";
 import { BUDGET_FORMAT_HINT, parseBudget } from "@/lib/budgets/window";
 
@@ -15,7 +16,8 @@ export const adminUserListQuery = z.object({
   q: z.string().trim().max(200).optional(),
   status: z.enum(["active", "pending", "suspended"]).optional(),
   role: z.enum(ROLES).optional(),
-  sort: z.enum(["usage"]).optional(),
+  // Newest accounts first (the default), the most recently seen first, or the most tokens used first.
+  sort: z.enum(["createdAt", "lastSeen", "usage"]).optional(),
   cursor: z.string().max(500).optional(),
 });
 
@@ -40,3 +42,11 @@ export const auditListQuery = z.object({
 });
 
 export const userIdParam = z.string().min(1).max(100);
+
+export const invitationCreate = z.strictObject({
+  email: emailAddress,
+  role: z.enum(ROLES, { error: "Choose admin or member." }),
+});
+
+export const invitationListQuery = z.object({ cursor: z.string().max(500).optional() });
+export const invitationIdParam = z.string().min(1).max(100);

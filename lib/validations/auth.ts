@@ -19,3 +19,5 @@ export const magicLinkRequest = z.object({
   email: emailAddress,
   callbackUrl: z.string().max(2048).optional(),
 });
+
+export const invitationAccept = z.object({ token: z.string().max(100) });

@@ -23,9 +23,10 @@ function pathOf(url) {
   return end === -1 ? url : url.slice(0, end);
 }
 
-// A shared link's token is a bearer secret carried in the path: it is never logged, not even in `path`.
+// A shared link's or an invitation's token is a bearer secret carried in the path: it is never logged, not
+// even in `path`.
 function loggablePath(path) {
-  return path.replace(/^(\/(?:api\/)?share\/)[^/]+/, "$1:token");
+  return path.replace(/^(\/(?:api\/)?share\/|\/invite\/)[^/]+/, "$1:token");
 }
 
 function routeOf(path) {

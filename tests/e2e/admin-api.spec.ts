@@ -98,9 +98,11 @@ test("sign out everywhere ends the user's sessions; role changes; the audit trai
   expect((await detail.json()).user).toMatchObject({ id: memberId, email: member.email, role: "admin", status: "active", signInMethods: [] });
   await expectOk(await patchUser(admin.page, memberId, { role: "member" }));
 
-  // Search ignores case. "Last seen" comes from live sessions, and the member was just signed out everywhere.
+  // Search ignores case. "Last seen" is kept on the account, so it outlives the sessions just ended.
   const list = await admin.page.request.get(`/api/admin/users?q=${encodeURIComponent(member.email.toUpperCase())}`);
-  expect((await list.json()).users).toEqual([{ id: memberId, email: member.email, name: null, role: "member", status: "active", createdAt: expect.any(String), lastSeenAt: null, usage: { tokens30d: 0 } }]);
+  const users = (await list.json()).users as { createdAt: string; lastSeenAt: string }[];
+  expect(users).toEqual([{ id: memberId, email: member.email, name: null, role: "member", status: "active", createdAt: expect.any(String), lastSeenAt: expect.any(String), usage: { tokens30d: 0 } }]);
+  expect(Date.parse(users[0]!.lastSeenAt)).toBeGreaterThanOrEqual(Date.parse(users[0]!.createdAt));
 
   const audit = (await (await admin.page.request.get("/api/admin/audit")).json()) as { entries: { action: string; targetId: string; actorEmail: string; detail: unknown }[] };
   expect(audit.entries.filter((e) => e.targetId === memberId).map((e) => [e.action, e.actorEmail, e.detail])).toEqual([

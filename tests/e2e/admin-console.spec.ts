@@ -22,7 +22,7 @@ test("for a member and a signed-out visitor, every admin page is the same 404 as
   for (const visitor of [member.page, page]) {
     const unknown = await notFoundPage(visitor, "/no-such-page-here");
     expect(unknown.status).toBe(404);
-    for (const adminPath of ["/admin", `/admin/users/${memberId}`, "/admin/audit", "/admin?status=pending"]) {
+    for (const adminPath of ["/admin", `/admin/users/${memberId}`, "/admin/audit", "/admin/invitations", "/admin?status=pending"]) {
       expect(await notFoundPage(visitor, adminPath), adminPath).toEqual(unknown);
     }
   }

@@ -123,4 +123,14 @@ describe("decideSignUp", () => {
     expect(decideSignUp(policy("approval"), { email: null, firstAccount: true })).toMatchObject({ role: "admin", status: "active" });
     expect(decideSignUp(policy("approval", { adminEmails: ["boss@x.test"] }), { email: "a@x.test", firstAccount: true })).toMatchObject({ role: "member", status: "pending" });
   });
+
+  it("an invitation admits its address as active with the invited role in every mode; never an unverified account", () => {
+    for (const mode of ["open", "approval", "invite"] as const) {
+      for (const role of ["admin", "member"] as const) {
+        expect(decideSignUp(policy(mode), { email: "a@x.test", ...later, invitation: { role } })).toEqual({ allowed: true, role, status: "active", because: "invitation" });
+      }
+    }
+    expect(decideSignUp(policy("invite"), { email: null, ...later, invitation: { role: "member" } })).toEqual({ allowed: false });
+    expect(decideSignUp(policy("invite", { adminEmails: ["a@x.test"] }), { email: "a@x.test", ...later, invitation: { role: "member" } })).toMatchObject({ role: "admin" });
+  });
 });

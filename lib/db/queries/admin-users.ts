@@ -6,17 +6,22 @@ import { encodeCursor, type Cursor } from "@/lib/pagination/cursor";
 
 const PAGE_SIZE = 50;
 
-const listFields = { id: true, email: true, name: true, role: true, status: true, createdAt: true } as const;
+const listFields = { id: true, email: true, name: true, role: true, status: true, createdAt: true, lastSeenAt: true } as const;
 
+export type AdminUserSort = "createdAt" | "lastSeen";
+
+// When each of these users was last seen (the user row's lastSeenAt), for lists ordered by something else.
 export async function lastSeen(userIds: string[]): Promise<Map<string, Date>> {
   if (userIds.length === 0) return new Map();
-  const rows = await db.session.groupBy({ by: ["userId"], where: { userId: { in: userIds } }, _max: { lastSeenAt: true } });
-  return new Map(rows.flatMap((row) => (row._max.lastSeenAt ? [[row.userId, row._max.lastSeenAt] as const] : [])));
+  const rows = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, lastSeenAt: true } });
+  return new Map(rows.map((row) => [row.id, row.lastSeenAt] as const));
 }
 
-// Newest first, keyset-paged; `q` matches email or name (case aside on both engines).
-export async function listUsersForAdmin(input: { q?: string; status?: string; role?: string; cursor: Cursor | null }) {
+// Newest first (or most recently seen first), keyset-paged on (that time, id); `q` matches email or name
+// (case aside on both engines). The cursor holds the sort column's value of the page's last row.
+export async function listUsersForAdmin(input: { q?: string; status?: string; role?: string; sort?: AdminUserSort; cursor: Cursor | null }) {
   const { q, status, role, cursor } = input;
+  const column = input.sort === "lastSeen" ? "lastSeenAt" : "createdAt";
   const text = (value: string) => (engineOf(env.DATABASE_URL) === "postgres" ? ({ contains: value, mode: "insensitive" } as never) : { contains: value });
   const rows = await db.user.findMany({
     where: {
@@ -24,19 +29,18 @@ export async function listUsersForAdmin(input: { q?: string; status?: string; ro
       ...(role ? { role } : {}),
       AND: [
         ...(q ? [{ OR: [{ email: text(q.toLowerCase()) }, { name: text(q) }] }] : []),
-        ...(cursor ? [{ OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }] : []),
+        ...(cursor ? [{ OR: [{ [column]: { lt: cursor.createdAt } }, { [column]: cursor.createdAt, id: { lt: cursor.id } }] }] : []),
       ],
     },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: [{ [column]: "desc" }, { id: "desc" }],
     take: PAGE_SIZE + 1,
     select: listFields,
   });
   const page = rows.slice(0, PAGE_SIZE);
-  const seen = await lastSeen(page.map((row) => row.id));
   const last = page.at(-1);
   return {
-    users: page.map((row) => ({ ...row, lastSeenAt: seen.get(row.id) ?? null })),
-    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+    users: page,
+    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor({ createdAt: last[column], id: last.id }) : null,
   };
 }
 
@@ -52,7 +56,11 @@ export async function findUserForAdmin({ userId }: { userId: string }) {
       _count: { select: { sessions: true, passkeys: true, apiKeys: true, threads: true } },
     },
   });
-  if (!user) return null;
-  const seen = await lastSeen([user.id]);
-  return { ...user, lastSeenAt: seen.get(user.id) ?? null };
+  return user;
+}
+
+// Who hears about accounts waiting for approval.
+export async function listActiveAdminEmails(): Promise<string[]> {
+  const admins = await db.user.findMany({ where: { role: "admin", status: "active", email: { not: null } }, select: { email: true }, orderBy: { createdAt: "asc" } });
+  return admins.flatMap((admin) => (admin.email ? [admin.email] : []));
 }

@@ -12,16 +12,21 @@ export async function createSessionRow(input: {
   userAgent: string | null;
   method: string | null;
 }) {
-  return db.session.create({
-    data: {
-      sessionToken: input.tokenHash,
-      userId: input.userId,
-      expires: input.expires,
-      ip: input.ip,
-      userAgent: input.userAgent,
-      method: input.method,
-    },
-  });
+  // A sign-in is when the user was last seen.
+  const [session] = await Promise.all([
+    db.session.create({
+      data: {
+        sessionToken: input.tokenHash,
+        userId: input.userId,
+        expires: input.expires,
+        ip: input.ip,
+        userAgent: input.userAgent,
+        method: input.method,
+      },
+    }),
+    db.user.updateMany({ where: { id: input.userId }, data: { lastSeenAt: new Date() } }),
+  ]);
+  return session;
 }
 
 export type SessionWithUser = {
@@ -107,8 +112,9 @@ export async function findSessionWithUser({ tokenHash }: { tokenHash: string }):
   };
 }
 
-export async function touchSession({ id, lastSeenAt }: { id: string; lastSeenAt: Date }) {
-  await db.session.updateMany({ where: { id }, data: { lastSeenAt } });
+// The user's own lastSeenAt moves with it (the admin console sorts by it), at the same once-a-minute pace.
+export async function touchSession({ id, userId, lastSeenAt }: { id: string; userId: string; lastSeenAt: Date }) {
+  await Promise.all([db.session.updateMany({ where: { id }, data: { lastSeenAt } }), db.user.updateMany({ where: { id: userId }, data: { lastSeenAt } })]);
 }
 
 export async function deleteSessionByHash({ tokenHash }: { tokenHash: string }) {

@@ -15,20 +15,25 @@ export async function isFirstAccountClaimed(): Promise<boolean> {
 }
 
 type NewUser = { name?: string | null; email?: string | null; emailVerified?: Date | null; image?: string | null };
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+type Standing = { role: string; status: string };
 
-// Creates the user and decides their role and status in one transaction. The first-account claim is an
-// INSERT on a primary key, so of two first sign-ins at once (on any number of instances) exactly one wins:
-// PostgreSQL makes the second wait for the first to commit and then skips it; SQLite runs them in turn.
+// Creates the user and decides their role and status in one transaction (`outer`, when the caller has one
+// open). The first-account claim is an INSERT on a primary key, so of two first sign-ups at once (on any
+// number of instances) exactly one wins: PostgreSQL makes the second wait for the first to commit and then
+// skips it; SQLite runs them in turn. `decide` gets the transaction for writes that must share its fate
+// (using up an invitation).
 export async function createUserWithStanding(
   data: NewUser,
-  decide: (facts: { firstAccount: boolean }) => { role: string; status: string } | null,
+  decide: (facts: { firstAccount: boolean; userId: string; tx: Tx }) => Standing | null | Promise<Standing | null>,
+  outer?: Tx,
 ) {
-  return db.$transaction(async (tx) => {
+  const work = async (tx: Tx) => {
     const user = await tx.user.create({ data: { ...data, role: "member", status: "pending" } });
     const claimed = await tx.$executeRaw`
       INSERT INTO "InstanceClaim" ("name", "userId", "createdAt") VALUES ('first_account', ${user.id}, ${new Date()})
       ON CONFLICT ("name") DO NOTHING`;
-    const standing = decide({ firstAccount: claimed === 1 });
+    const standing = await decide({ firstAccount: claimed === 1, userId: user.id, tx });
     // Throwing rolls back the user and the claim together.
     if (!standing) throw new SignUpRefusedError();
     const now = new Date();
@@ -36,7 +41,8 @@ export async function createUserWithStanding(
       where: { id: user.id },
       data: { role: standing.role, status: standing.status, approvedAt: standing.status === "active" ? now : null },
     });
-  });
+  };
+  return outer ? work(outer) : db.$transaction(work);
 }
 
 export class SignUpRefusedError extends Error {

@@ -1,4 +1,4 @@
-// GET /api/admin/users?q=&status=&role=&sort=&cursor= — every account, newest first or by usage, for admins only
+// GET /api/admin/users?q=&status=&role=&sort=&cursor= — every account, newest, most recently seen or most tokens first, for admins only
 import { toApiUser } from "@/lib/admin/serialize";
 import { listUsersWithUsage } from "@/lib/budgets/admin-list";
 import { adminRoutes } from "@/lib/http/admin-route";

@@ -41,7 +41,9 @@ export default async function AdminUserPage({ params }: Props) {
             <Time value={user.createdAt} />
           </dd>
           <dt className="text-muted-foreground">Last seen</dt>
-          <dd>{user.lastSeenAt ? <Time value={user.lastSeenAt} /> : "no live session"}</dd>
+          <dd>
+            <Time value={user.lastSeenAt} />
+          </dd>
           {user.suspendedReason ? (
             <>
               <dt className="text-muted-foreground">Suspended because</dt>
