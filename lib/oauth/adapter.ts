@@ -13,6 +13,15 @@ import { noteRefreshTokenReuse } from "./manage";
 
 type Payload = Record<string, unknown> & { jti?: string; grantId?: string; accountId?: string; uid?: string; userCode?: string };
 
+// A device code found by its user code must be saved back to its own row (the user's answer), but only its
+// hash is stored. Its jti then names the row's hash behind this prefix, which only writes accept: find()
+// hashes whatever it is given, so presenting this string as a device code at the token endpoint finds nothing.
+const STORED_HASH = "\u0000stored-hash:";
+
+function keyOf(id: string): string {
+  return id.startsWith(STORED_HASH) ? id.slice(STORED_HASH.length) : sha256Hex(id);
+}
+
 // oidc-provider's storage interface, backed by Prisma (one table, lib/db/queries/oauth.ts). Every id
 // is stored as its SHA-256, and the payload without its jti (for codes and refresh tokens the jti is
 // the token itself); find() puts the id back from what it was asked for.
@@ -22,10 +31,12 @@ export class PrismaOAuthAdapter {
   async upsert(id: string, payload: Payload, expiresIn?: number): Promise<void> {
     const stored: Payload = { ...payload };
     if ("jti" in stored) stored.jti = "";
+    // A user code is a short secret too: kept only as its hash (findByUserCode puts it back).
+    if (stored.userCode) stored.userCode = "";
     const grantId = this.kind === "Grant" ? id : (payload.grantId ?? null);
     await upsertOAuthRecord({
       kind: this.kind,
-      idHash: sha256Hex(id),
+      idHash: keyOf(id),
       payload: JSON.stringify(stored),
       grantId,
       userId: typeof payload.accountId === "string" ? payload.accountId : null,
@@ -52,15 +63,16 @@ export class PrismaOAuthAdapter {
 
   async findByUserCode(userCode: string): Promise<Payload | undefined> {
     const row = await findOAuthRecordBy({ kind: this.kind, userCode: sha256Hex(userCode) });
-    return row ? this.payloadOf(row, null) : undefined;
+    const payload = row ? this.payloadOf(row, `${STORED_HASH}${row.idHash}`) : undefined;
+    return payload ? { ...payload, userCode } : undefined;
   }
 
   async consume(id: string): Promise<void> {
-    await consumeOAuthRecord({ kind: this.kind, idHash: sha256Hex(id), at: new Date() });
+    await consumeOAuthRecord({ kind: this.kind, idHash: keyOf(id), at: new Date() });
   }
 
   async destroy(id: string): Promise<void> {
-    await deleteOAuthRecord({ kind: this.kind, idHash: sha256Hex(id) });
+    await deleteOAuthRecord({ kind: this.kind, idHash: keyOf(id) });
   }
 
   async revokeByGrantId(grantId: string): Promise<void> {
@@ -69,10 +81,12 @@ export class PrismaOAuthAdapter {
 
   private payloadOf(row: OAuthRecordRow | null, id: string | null): Payload | undefined {
     if (!row) return undefined;
-    if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return undefined;
+    // A device code past its life is still found: oidc-provider checks its expiry itself and tells the
+    // polling client expired_token (RFC 8628) rather than an unknown code.
+    if (row.expiresAt && row.expiresAt.getTime() <= Date.now() && this.kind !== "DeviceCode") return undefined;
     const payload = JSON.parse(row.payload) as Payload;
-    // Found by uid or user code, the id cannot be put back: only sessions and device codes are, and
-    // oidc-provider reads their id from the payload's own fields (uid, userCode), not the jti.
+    // Found by uid, the id cannot be put back: only sessions are, and oidc-provider reads a session's id
+    // from its own uid field, not the jti. Found by user code, see STORED_HASH.
     if ("jti" in payload && id !== null) payload.jti = id;
     if (row.consumedAt) payload.consumed = Math.floor(row.consumedAt.getTime() / 1000);
     return payload;

@@ -17,11 +17,13 @@ const LIMITS = {
   export: env.RATE_LIMIT_EXPORT,
   search: env.RATE_LIMIT_SEARCH,
   oauth_registration_ip: env.RATE_LIMIT_OAUTH_REGISTRATION_IP,
+  oauth_device_ip: env.RATE_LIMIT_OAUTH_DEVICE_IP,
+  oauth_device_user: env.RATE_LIMIT_OAUTH_DEVICE_USER,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
 // Limits per client address, which only consumeIpRateLimit counts (it decides what "one client" is).
-export type IpLimitName = "signin_ip" | "passkey_challenge_ip" | "share_ip" | "oauth_registration_ip";
+export type IpLimitName = "signin_ip" | "passkey_challenge_ip" | "share_ip" | "oauth_registration_ip" | "oauth_device_ip";
 
 export type RateLimitResult = {
   allowed: boolean;
