@@ -7,7 +7,7 @@ import { signedInUser } from "./support/api-keys";
 import { callMcp, MCP_URL, toolText } from "./support/agents";
 import { testDb } from "./support/db";
 import { mailTo } from "./support/mail";
-import { approveCode, enterCode, poll, registerCli, startDeviceFlow } from "./support/device";
+import { approveCode, codeError, enterCode, poll, registerCli, startDeviceFlow } from "./support/device";
 
 // The device authorization grant (RFC 8628) for CLIs: the CLI (plain fetch) asks for a code and polls; the
 // user types the code on /oauth/device in Chromium and answers the consent screen; and what an attacker
@@ -59,9 +59,11 @@ test("a CLI signs in with a code: pending until the user allows, then tokens for
   const models = await fetch(`${appOrigin}/v1/models`, { headers: { authorization: `Bearer ${accessToken}` } });
   expect(models.status).toBe(200);
   expect(JSON.stringify(await models.json())).toContain("openai:test-model");
-  // Bound to /v1: refused on /mcp. The device code is spent.
+  // Bound to /v1: refused on /mcp.
   expect((await callMcp(accessToken)).status).toBe(401);
+  // The device code is spent; presented again (someone else has a copy), it takes its grant with it.
   expect((await poll(clientId, v1.device_code)).body.error).toBe("invalid_grant");
+  expect((await fetch(`${appOrigin}/v1/models`, { headers: { authorization: `Bearer ${accessToken}` } })).status).toBe(401);
 
   // The same CLI for /mcp, used through the official MCP SDK client.
   const mcp = await deviceFlow(clientId, `${appOrigin}/mcp`);
@@ -83,7 +85,7 @@ test("a CLI signs in with a code: pending until the user allows, then tokens for
   expect(mail.text).toContain(`${appOrigin}/settings/security#connected-apps`);
 
   await user.page.goto("/settings/security");
-  await expect(user.page.getByTestId("connected-app-row")).toHaveCount(2);
+  await expect(user.page.getByTestId("connected-app-row")).toHaveCount(1);
   await expect(user.page.getByRole("list", { name: "Security events" })).toContainText("App connected");
   await user.close();
 });
@@ -96,7 +98,7 @@ test("Deny gives the CLI access_denied; an expired code is refused on the page a
   expect((await poll(clientId, denied.device_code)).body.error).toBe("access_denied");
   // Answered: the code cannot be entered again.
   await enterCode(user.page, denied.user_code);
-  await expect(user.page.getByRole("alert")).toHaveText("That code is not valid or has expired. Check the code your device shows, or start again there.");
+  await expect(codeError(user.page)).toHaveText("That code is not valid or has expired. Check the code your device shows, or start again there.");
 
   const late = await deviceFlow(clientId, `${appOrigin}/mcp`);
   // Ten minutes later, as far as the stored code knows.
@@ -109,7 +111,7 @@ test("Deny gives the CLI access_denied; an expired code is refused on the page a
     await testDb().oAuthRecord.update({ where: { kind_idHash: { kind: row.kind, idHash: row.idHash } }, data: { payload: JSON.stringify({ ...payload, exp: past }), expiresAt: new Date(past * 1000) } });
   }
   await enterCode(user.page, late.user_code);
-  await expect(user.page.getByRole("alert")).toHaveText("That code is not valid or has expired. Check the code your device shows, or start again there.");
+  await expect(codeError(user.page)).toHaveText("That code is not valid or has expired. Check the code your device shows, or start again there.");
   expect((await poll(clientId, late.device_code)).body.error).toBe("expired_token");
   expect(await testDb().oAuthRecord.count({ where: { kind: "Grant", userId: owner.id } })).toBe(0);
   await user.close();
@@ -122,10 +124,10 @@ test("wrong codes show an error and count toward the account's limit, which then
   const wrong = real.user_code.startsWith("B") ? "CCCC-CCCC" : "BBBB-BBBB";
   for (let attempt = 1; attempt <= 10; attempt++) {
     await enterCode(user.page, wrong);
-    await expect(user.page.getByRole("alert")).toHaveText("That code is not valid or has expired. Check the code your device shows, or start again there.");
+    await expect(codeError(user.page)).toHaveText("That code is not valid or has expired. Check the code your device shows, or start again there.");
   }
   await enterCode(user.page, real.user_code);
-  await expect(user.page.getByRole("alert")).toHaveText("Too many codes tried. Wait a few minutes, then try again.");
+  await expect(codeError(user.page)).toHaveText("Too many codes tried. Wait a few minutes, then try again.");
   await expect(user.page.getByRole("heading", { name: /^Connect E2E|^Connect Guessed/ })).toHaveCount(0);
 
   // Another account (same address, whose budget is large in the rig) is not held back by this one's.
@@ -168,7 +170,7 @@ test("a cross-site post of the code form is refused; another user sees nothing o
   await enterCode(alice.page, flow.user_code);
   await expect(alice.page.getByRole("heading", { name: "Connect Alice's CLI?" })).toBeVisible();
   await enterCode(bob.page, flow.user_code);
-  await expect(bob.page.getByRole("alert")).toHaveText("That code is not valid or has expired. Check the code your device shows, or start again there.");
+  await expect(codeError(bob.page)).toHaveText("That code is not valid or has expired. Check the code your device shows, or start again there.");
   await expect(bob.page.getByText("Alice's CLI")).toHaveCount(0);
 
   // Alice allows; the tokens are hers, and Bob has no grant.

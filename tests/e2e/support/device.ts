@@ -50,3 +50,8 @@ export async function approveCode(page: Page, code: string, decision: "Allow" | 
   await page.getByRole("button", { name: decision, exact: true }).click();
   await expect(page.getByRole("heading", { name: decision === "Allow" ? "Device connected" : "Access denied" })).toBeVisible();
 }
+
+// The page's own error (Next's route announcer is an empty alert too).
+export function codeError(page: Page) {
+  return page.locator("p[role=alert]");
+}
