@@ -138,6 +138,22 @@ test("wrong codes show an error and count toward the account's limit, which then
   await user.close();
 });
 
+test("an account that is not active cannot allow a code: pending is sent to wait, suspended to sign in, and the CLI keeps waiting", async ({ browser }) => {
+  const clientId = await registerCli("Waiting CLI");
+  for (const [status, lands] of [["pending", /\/pending$/], ["suspended", /\/login/]] as const) {
+    const user = await signedInUser(browser, `device-${status}`);
+    const flow = await deviceFlow(clientId, `${appOrigin}/mcp`);
+    await enterCode(user.page, flow.user_code);
+    await expect(user.page.getByRole("heading", { name: "Connect Waiting CLI?" })).toBeVisible();
+    const owner = await testDb().user.update({ where: { email: user.email }, data: { status } });
+    await user.page.getByRole("button", { name: "Allow", exact: true }).click();
+    await expect(user.page).toHaveURL(lands);
+    expect((await poll(clientId, flow.device_code)).body.error).toBe("authorization_pending");
+    expect(await testDb().oAuthRecord.count({ where: { kind: "Grant", userId: owner.id } })).toBe(0);
+    await user.close();
+  }
+});
+
 test("a cross-site post of the code form is refused; another user sees nothing of a code someone else entered", async ({ browser }) => {
   const alice = await signedInUser(browser, "device-alice");
   const bob = await signedInUser(browser, "device-bob");
