@@ -46,7 +46,7 @@ export async function enterCode(page: Page, code: string) {
 
 export async function approveCode(page: Page, code: string, decision: "Allow" | "Deny" = "Allow") {
   await enterCode(page, code);
-  await expect(page.getByRole("heading", { name: /^Connect / })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Connect .+\?$/ })).toBeVisible();
   await page.getByRole("button", { name: decision, exact: true }).click();
   await expect(page.getByRole("heading", { name: decision === "Allow" ? "Device connected" : "Access denied" })).toBeVisible();
 }
