@@ -71,6 +71,10 @@ export default defineConfig({
         RATE_LIMIT_PASSKEY_CHALLENGE_IP: "1000/15m",
         // Shared-link reads too; their limit is tested on an instance of its own (tests/e2e/share-attacks.spec.ts).
         RATE_LIMIT_SHARE_IP: "1000/1m",
+        // Device-flow codes too; the per-account limit (10/15m) is tested in tests/e2e/agents-device.spec.ts.
+        // And OAuth client registrations: the agent specs register more than the default 20 an hour.
+        RATE_LIMIT_OAUTH_DEVICE_IP: "1000/15m",
+        RATE_LIMIT_OAUTH_REGISTRATION_IP: "1000/1h",
         ...rigOAuthEnv(),
         NODE_EXTRA_CA_CERTS: loopbackTls.caFile,
         OAUTH_ALLOW_LOOPBACK_CLIENTS: "true",

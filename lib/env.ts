@@ -127,6 +127,11 @@ const schema = z.object({
     .transform((value) => value === "true"),
   // Unset: no budget, except users an admin gave their own (lib/budgets).
   BUDGET_TOKENS: budget.optional(),
+  // Device-flow user codes are short (8 letters): every entry costs the address and the account a try.
+  RATE_LIMIT_OAUTH_DEVICE_IP: rateLimit.prefault("30/15m"),
+  RATE_LIMIT_OAUTH_DEVICE_USER: rateLimit.prefault("10/15m"),
+  // 0: keys rotate only with `npm run oauth:rotate-keys`.
+  OAUTH_KEY_ROTATION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
 });
 
 // The names of every setting, for docs/configuration.md and its drift test.

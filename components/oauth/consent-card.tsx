@@ -1,19 +1,20 @@
-import { ConsentButtons } from "@/components/oauth/consent-buttons";
+import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
-import type { FormAction } from "@/lib/http/action-result";
 
-type View = { uid: string; clientName: string; dynamic: boolean; metadataHost: string | null; redirectHost: string; loopbackRedirect: boolean; resource: string };
+// redirectHost: where a browser sign-in sends the user back; a device sign-in has none, but a code to compare.
+type View = { clientName: string; dynamic: boolean; metadataHost?: string | null; redirectHost?: string; loopbackRedirect: boolean; resource: string; userCode?: string };
 
 type Props = {
   view: View;
   scopes: { scope: string; words: string }[];
   account: string;
-  answer: FormAction<{ returnTo: string }>;
+  // Allow / Deny.
+  children: ReactNode;
 };
 
 // The consent screen: who asks, where the answer goes, what they may do; Allow or Deny.
-export function ConsentCard({ view, scopes, account, answer }: Props) {
+export function ConsentCard({ view, scopes, account, children }: Props) {
   return (
     <Card>
       <CardTitle>Connect {view.clientName}?</CardTitle>
@@ -31,12 +32,22 @@ export function ConsentCard({ view, scopes, account, answer }: Props) {
             </dd>
           </div>
         ) : null}
-        <div className="flex gap-2">
-          <dt className="text-muted-foreground">Sends you back to</dt>
-          <dd className="font-mono" data-testid="consent-redirect-host">
-            {view.redirectHost}
-          </dd>
-        </div>
+        {view.redirectHost ? (
+          <div className="flex gap-2">
+            <dt className="text-muted-foreground">Sends you back to</dt>
+            <dd className="font-mono" data-testid="consent-redirect-host">
+              {view.redirectHost}
+            </dd>
+          </div>
+        ) : null}
+        {view.userCode ? (
+          <div className="flex gap-2">
+            <dt className="text-muted-foreground">Code on your device</dt>
+            <dd className="font-mono" data-testid="consent-user-code">
+              {view.userCode}
+            </dd>
+          </div>
+        ) : null}
         <div className="flex gap-2">
           <dt className="text-muted-foreground">For</dt>
           <dd className="font-mono">{view.resource}</dd>
@@ -59,7 +70,7 @@ export function ConsentCard({ view, scopes, account, answer }: Props) {
         ))}
       </ul>
       <p className="mt-4 text-xs text-muted-foreground">You can disconnect it at any time in Settings → Security → Connected apps.</p>
-      <ConsentButtons uid={view.uid} answer={answer} />
+      {children}
     </Card>
   );
 }

@@ -5,7 +5,7 @@ import type { FormAction } from "@/lib/http/action-result";
 import type { ConnectedApp } from "@/lib/oauth/connected-apps";
 
 // Agents and apps the user let sign in as them (OAuth grants); revoking one stops its tokens at once.
-export function ConnectedAppsSection({ apps, revoke }: { apps: ConnectedApp[]; revoke: FormAction }) {
+export function ConnectedAppsSection({ apps, revoke, revokeAll }: { apps: ConnectedApp[]; revoke: FormAction; revokeAll: FormAction }) {
   return (
     <SettingsSection
       id="connected-apps"
@@ -41,6 +41,11 @@ export function ConnectedAppsSection({ apps, revoke }: { apps: ConnectedApp[]; r
           ))}
         </ul>
       )}
+      {apps.length > 1 ? (
+        <div className="mt-3">
+          <ActionForm action={revokeAll} label="Disconnect all" accessibleName="Disconnect all apps" confirm={`Disconnect all ${apps.length} apps? They lose access at once.`} />
+        </div>
+      ) : null}
     </SettingsSection>
   );
 }

@@ -28,6 +28,7 @@ const LABELS: Record<string, string> = {
   share_revoked: "Share link revoked",
   oauth_app_connected: "App connected",
   oauth_app_revoked: "Connected app revoked",
+  oauth_apps_revoked_all: "All connected apps revoked",
   oauth_refresh_token_reused: "Connected app revoked: a used refresh token came back",
 };
 

@@ -1,4 +1,5 @@
 import "server-only";
+import crypto from "node:crypto";
 import {
   consumeOAuthRecord,
   deleteOAuthRecord,
@@ -9,9 +10,25 @@ import {
   type OAuthRecordRow,
 } from "@/lib/db/queries/oauth";
 import { sha256Hex } from "@/lib/auth/tokens";
+import { env } from "@/lib/env";
 import { noteRefreshTokenReuse } from "./manage";
 
 type Payload = Record<string, unknown> & { jti?: string; grantId?: string; accountId?: string; uid?: string; userCode?: string };
+
+// A device code found by its user code must be saved back to its own row (the user's answer), but only its
+// hash is stored. Its jti then names the row's hash behind this prefix, which only writes accept: find()
+// hashes whatever it is given, so presenting this string as a device code at the token endpoint finds nothing.
+const STORED_HASH = "\u0000stored-hash:";
+
+// A user code has about 34 bits (8 letters of 20), few enough that a plain hash in a copy of the database
+// would give the code back within its 10 minutes; a key derived from AUTH_SECRET makes the stored value useless
+// without the server's secret.
+const userCodeKey = Buffer.from(crypto.hkdfSync("sha256", env.AUTH_SECRET, "keyline", "oauth device user code", 32));
+const userCodeHash = (userCode: string) => crypto.createHmac("sha256", userCodeKey).update(userCode).digest("hex");
+
+function keyOf(id: string): string {
+  return id.startsWith(STORED_HASH) ? id.slice(STORED_HASH.length) : sha256Hex(id);
+}
 
 // oidc-provider's storage interface, backed by Prisma (one table, lib/db/queries/oauth.ts). Every id
 // is stored as its SHA-256, and the payload without its jti (for codes and refresh tokens the jti is
@@ -22,15 +39,17 @@ export class PrismaOAuthAdapter {
   async upsert(id: string, payload: Payload, expiresIn?: number): Promise<void> {
     const stored: Payload = { ...payload };
     if ("jti" in stored) stored.jti = "";
+    // A user code is a short secret too: kept only as its hash (findByUserCode puts it back).
+    if (stored.userCode) stored.userCode = "";
     const grantId = this.kind === "Grant" ? id : (payload.grantId ?? null);
     await upsertOAuthRecord({
       kind: this.kind,
-      idHash: sha256Hex(id),
+      idHash: keyOf(id),
       payload: JSON.stringify(stored),
       grantId,
       userId: typeof payload.accountId === "string" ? payload.accountId : null,
       uidHash: payload.uid ? sha256Hex(payload.uid) : null,
-      userCode: payload.userCode ? sha256Hex(payload.userCode) : null,
+      userCode: payload.userCode ? userCodeHash(payload.userCode) : null,
       expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
     });
   }
@@ -51,16 +70,17 @@ export class PrismaOAuthAdapter {
   }
 
   async findByUserCode(userCode: string): Promise<Payload | undefined> {
-    const row = await findOAuthRecordBy({ kind: this.kind, userCode: sha256Hex(userCode) });
-    return row ? this.payloadOf(row, null) : undefined;
+    const row = await findOAuthRecordBy({ kind: this.kind, userCode: userCodeHash(userCode) });
+    const payload = row ? this.payloadOf(row, `${STORED_HASH}${row.idHash}`) : undefined;
+    return payload ? { ...payload, userCode } : undefined;
   }
 
   async consume(id: string): Promise<void> {
-    await consumeOAuthRecord({ kind: this.kind, idHash: sha256Hex(id), at: new Date() });
+    await consumeOAuthRecord({ kind: this.kind, idHash: keyOf(id), at: new Date() });
   }
 
   async destroy(id: string): Promise<void> {
-    await deleteOAuthRecord({ kind: this.kind, idHash: sha256Hex(id) });
+    await deleteOAuthRecord({ kind: this.kind, idHash: keyOf(id) });
   }
 
   async revokeByGrantId(grantId: string): Promise<void> {
@@ -69,10 +89,12 @@ export class PrismaOAuthAdapter {
 
   private payloadOf(row: OAuthRecordRow | null, id: string | null): Payload | undefined {
     if (!row) return undefined;
-    if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return undefined;
+    // A device code past its life is still found: oidc-provider checks its expiry itself and tells the
+    // polling client expired_token (RFC 8628) rather than an unknown code.
+    if (row.expiresAt && row.expiresAt.getTime() <= Date.now() && this.kind !== "DeviceCode") return undefined;
     const payload = JSON.parse(row.payload) as Payload;
-    // Found by uid or user code, the id cannot be put back: only sessions and device codes are, and
-    // oidc-provider reads their id from the payload's own fields (uid, userCode), not the jti.
+    // Found by uid, the id cannot be put back: only sessions are, and oidc-provider reads a session's id
+    // from its own uid field, not the jti. Found by user code, see STORED_HASH.
     if ("jti" in payload && id !== null) payload.jti = id;
     if (row.consumedAt) payload.consumed = Math.floor(row.consumedAt.getTime() / 1000);
     return payload;

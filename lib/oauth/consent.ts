@@ -39,17 +39,15 @@ async function pendingInteraction(uid: string): Promise<InteractionInstance> {
 }
 
 function requested(interaction: InteractionInstance) {
-  const scopes = String(interaction.params.scope ?? "")
-    .split(" ")
-    .filter((scope): scope is (typeof OAUTH_SCOPES)[number] => (OAUTH_SCOPES as readonly string[]).includes(scope));
+  const scopes = knownScopes(interaction.params.scope);
   const resourceParam = interaction.params.resource;
   const resource = typeof resourceParam === "string" ? resourceParam : RESOURCES.mcp;
   return { scopes, resource, clientId: String(interaction.params.client_id) };
 }
 
-// A metadata-document client's name comes from its document (oidc-provider fetched and checked it
+// (Also the device page's.) A metadata-document client's name comes from its document (oidc-provider fetched and checked it
 // moments ago and still has it cached); a registered client's from its registration.
-async function clientOf(clientId: string): Promise<{ name: string; dynamic: boolean; metadataHost: string | null }> {
+export async function clientOf(clientId: string): Promise<{ name: string; dynamic: boolean; metadataHost: string | null }> {
   if (!isMetadataDocumentClientId(clientId)) return { ...(await clientNameOf(clientId)), metadataHost: null };
   const client = await (await oauthProvider()).Client.find(clientId).catch(() => undefined);
   if (!client) throw expired();
@@ -86,19 +84,31 @@ export async function answerConsent(input: { uid: string; userId: string; allow:
     await interaction.save(ttl);
     return interaction.returnTo;
   }
-  const provider = await oauthProvider();
   const { scopes, resource, clientId } = requested(interaction);
   // Before the grant: a document no longer accepted ends the request here, with nothing granted.
   if (isMetadataDocumentClientId(clientId)) await rememberDocumentClientName(clientId, (await clientOf(clientId)).name);
-  const grant = new provider.Grant({ accountId: userId, clientId });
-  // oidc-provider counts every scope in its `scopes` list (which discovery advertises) as the grant's
-  // own; the resource's scopes go on the resource too, which is what its access tokens carry.
-  if (scopes.length > 0) grant.addOIDCScope(scopes.join(" "));
-  const resourceScopes = scopes.filter((scope) => (RESOURCE_SCOPES as readonly string[]).includes(scope));
-  grant.addResourceScope(resource, resourceScopes.join(" "));
-  const grantId = await grant.save();
+  const grantId = await saveGrant({ userId, clientId, scopes, resource });
   interaction.result = { login: { accountId: userId }, consent: { grantId } };
   await interaction.save(ttl);
   await recordAppConnected({ userId, grantId, clientId, scope: scopes.join(" "), request });
   return interaction.returnTo;
+}
+
+// A grant of exactly what was asked (within what Keyline offers), for the consent page and the device page.
+export async function saveGrant(input: { userId: string; clientId: string; scopes: string[]; resource: string }): Promise<string> {
+  const provider = await oauthProvider();
+  const grant = new provider.Grant({ accountId: input.userId, clientId: input.clientId });
+  // oidc-provider counts every scope in its `scopes` list (which discovery advertises) as the grant's
+  // own; the resource's scopes go on the resource too, which is what its access tokens carry.
+  if (input.scopes.length > 0) grant.addOIDCScope(input.scopes.join(" "));
+  const resourceScopes = input.scopes.filter((scope) => (RESOURCE_SCOPES as readonly string[]).includes(scope));
+  grant.addResourceScope(input.resource, resourceScopes.join(" "));
+  return grant.save();
+}
+
+// Only the scopes Keyline offers, in the order asked.
+export function knownScopes(scope: unknown): string[] {
+  return String(scope ?? "")
+    .split(" ")
+    .filter((one) => (OAUTH_SCOPES as readonly string[]).includes(one));
 }

@@ -1,9 +1,10 @@
 import "server-only";
-import { deleteUserGrant, findOAuthRecord, findUserGrant, touchGrant, upsertOAuthRecord } from "@/lib/db/queries/oauth";
+import { deleteAllUserGrants, deleteUserGrant, findOAuthRecord, findUserGrant, touchGrant, upsertOAuthRecord } from "@/lib/db/queries/oauth";
 import { recordSecurityEvent } from "@/lib/db/queries/security-events";
 import { sha256Hex } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
 import type { RequestInfo } from "@/lib/http/request-info";
+import { mailAppConnected } from "./connected-mail";
 
 // A user's connected apps (OAuth grants): the writes and their security-log entries.
 
@@ -42,14 +43,18 @@ export async function rememberDocumentClientName(clientId: string, name: string 
   });
 }
 
-export async function recordAppConnected(input: { userId: string; grantId: string; clientId: string; scope: string; request: RequestInfo }) {
-  const { name } = await clientNameOf(input.clientId);
+// A new grant (consent page or device page): the security log, and a mail to the user.
+export async function recordAppConnected(input: { userId: string; grantId: string; clientId: string; scope: string; request: RequestInfo; via?: "browser" | "device" }) {
+  const { name, dynamic } = await clientNameOf(input.clientId);
+  const via = input.via ?? "browser";
   await recordSecurityEvent({
     userId: input.userId,
     type: "oauth_app_connected",
     request: input.request,
-    detail: { app: name, grantId: input.grantId, scope: input.scope },
+    detail: { app: name, grantId: input.grantId, scope: input.scope, via },
   });
+  const identity = dynamic ? "registered dynamically" : input.clientId;
+  await mailAppConnected({ userId: input.userId, app: { name, identity }, scope: input.scope, via, request: input.request });
 }
 
 // Scoped by owner: another user's grant id answers exactly like one that does not exist.
@@ -60,6 +65,13 @@ export async function revokeConnectedApp(input: { userId: string; grantId: strin
   const { clientId } = JSON.parse(grant.payload) as { clientId?: string };
   const { name } = await clientNameOf(clientId ?? "");
   await recordSecurityEvent({ userId, type: "oauth_app_revoked", request, detail: { app: name, grantId } });
+}
+
+// Disconnect all: every app loses access at once; one log entry with how many.
+export async function revokeAllConnectedApps(input: { userId: string; request: RequestInfo }): Promise<number> {
+  const revoked = await deleteAllUserGrants({ userId: input.userId });
+  if (revoked > 0) await recordSecurityEvent({ userId: input.userId, type: "oauth_apps_revoked_all", request: input.request, detail: { apps: revoked } });
+  return revoked;
 }
 
 // Called by the storage adapter when a spent refresh token is presented again; oidc-provider then revokes

@@ -35,6 +35,7 @@ declare module "oidc-provider" {
     on(event: string, listener: (...args: unknown[]) => void): this;
     Interaction: { find(uid: string): Promise<InteractionInstance | undefined> };
     Client: { find(id: string): Promise<ClientInstance | undefined> };
+    DeviceCode: { findByUserCode(userCode: string, options?: { ignoreExpiration?: boolean }): Promise<unknown> };
     Grant: { new (input: { accountId: string; clientId: string }): GrantInstance; find(id: string): Promise<GrantInstance | undefined> };
   }
   export const errors: Record<string, new (description?: string) => Error>;

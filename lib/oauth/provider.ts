@@ -11,6 +11,9 @@ import { loadSigningJwks, SIGNING_ALG } from "./signing-keys";
 // Where oidc-provider's endpoints are mounted (app/api/oauth/[...oidc]/route.ts); the consent page.
 export const OAUTH_BASE = "/api/oauth";
 export const consentPath = (uid: string) => `/oauth/consent/${uid}`;
+// Where a CLI sends its user to type the code (RFC 8628's verification_uri): a Keyline page, not oidc-provider's.
+export const DEVICE_PAGE = "/oauth/device";
+export const DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 export const INTERACTION_COOKIE = "keyline_oauth_interaction";
 
 const DAY = 86_400;
@@ -18,7 +21,7 @@ const accessTokenTtl = Math.floor(env.OAUTH_ACCESS_TOKEN_TTL / 1000);
 // oidc-provider signs its cookies (interaction, resume, its session); every instance derives the same key.
 const cookieKey = Buffer.from(crypto.hkdfSync("sha256", env.AUTH_SECRET, "keyline", "oauth cookie signing", 32)).toString("base64url");
 
-type Ctx = { oidc: { result?: { consent?: { grantId?: string } }; provider: Provider } };
+type Ctx = { oidc: { result?: { consent?: { grantId?: string } }; provider: Provider; route?: string } };
 type Token = { kind: string; grantId?: string };
 type Client = { grantTypeAllowed(type: string): boolean };
 type Source = { scopes: Set<string> };
@@ -46,6 +49,9 @@ function configuration(jwks: unknown[]) {
       end_session: `${OAUTH_BASE}/session/end`,
       introspection: `${OAUTH_BASE}/introspect`,
       userinfo: `${OAUTH_BASE}/me`,
+      device_authorization: `${OAUTH_BASE}/device/auth`,
+      // Only its URL is used (in the device authorization response): requests to it reach app/(oauth).
+      code_verification: DEVICE_PAGE,
     },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => consentPath(interaction.uid) },
     // Every authorization goes through the consent page, which checks the Keyline session: a grant made
@@ -58,11 +64,18 @@ function configuration(jwks: unknown[]) {
       devInteractions: { enabled: false },
       userinfo: { enabled: false },
       revocation: { enabled: true },
+      // RFC 8628 for CLIs: 8 letters from 20 consonants (about 34 bits), typed on /oauth/device, where
+      // every attempt costs a per-IP and a per-account budget; the code lives 10 minutes.
+      deviceFlow: { enabled: true, charset: "base-20", mask: "****-****" },
       registration: { enabled: env.OAUTH_DYNAMIC_REGISTRATION, issueRegistrationAccessToken: false },
       clientIdMetadataDocument,
       resourceIndicators: {
         enabled: true,
-        defaultResource: (_ctx: unknown, _client: unknown, oneOf?: string) => oneOf ?? RESOURCES.mcp,
+        defaultResource(ctx: Ctx, _client: unknown, oneOf?: string) {
+          // A device authorization names its resource: nothing in it shows the user where the token goes.
+          if (ctx.oidc.route === "device_authorization" && !oneOf) throw new errors.InvalidTarget!("resource is required");
+          return oneOf ?? RESOURCES.mcp;
+        },
         useGrantedResource: () => true,
         getResourceServerInfo(_ctx: unknown, resource: string) {
           if (resource !== RESOURCES.mcp && resource !== RESOURCES.v1) throw new errors.InvalidTarget!();
@@ -97,6 +110,7 @@ function configuration(jwks: unknown[]) {
     ttl: {
       AccessToken: accessTokenTtl,
       AuthorizationCode: 60,
+      DeviceCode: 10 * 60,
       Interaction: 15 * 60,
       Session: DAY,
       Grant: 365 * DAY,

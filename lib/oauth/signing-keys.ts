@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from "jose";
-import { createSigningKey, findSigningKey, listSigningKeys, retireSigningKeysExcept } from "@/lib/db/queries/oauth";
+import { createSigningKey, findSigningKey, listSigningKeys, retireSigningKeysCreatedBefore, retireSigningKeysExcept } from "@/lib/db/queries/oauth";
 import { env } from "@/lib/env";
 
 // The authorization server's signing keys live in the database, so every instance signs and verifies
@@ -28,7 +28,7 @@ function open(sealed: string): string {
   return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
 }
 
-async function newSigningKey(): Promise<string> {
+async function newSigningKey(now: Date): Promise<string> {
   const { publicKey, privateKey } = await generateKeyPair(SIGNING_ALG, { extractable: true });
   const kid = crypto.randomBytes(16).toString("base64url");
   const meta = { kid, alg: SIGNING_ALG, use: "sig" };
@@ -37,6 +37,7 @@ async function newSigningKey(): Promise<string> {
     alg: SIGNING_ALG,
     publicJwk: JSON.stringify({ ...(await exportJWK(publicKey)), ...meta }),
     privateJwk: seal(JSON.stringify({ ...(await exportJWK(privateKey)), ...meta })),
+    createdAt: now,
   });
   return kid;
 }
@@ -46,9 +47,10 @@ async function newSigningKey(): Promise<string> {
 // makes the first key.
 export async function loadSigningJwks(now = new Date()): Promise<JWK[]> {
   let rows = await listSigningKeys({ retiredAfter: new Date(now.getTime() - RETIRED_KEY_GRACE_MS) });
+  if (await rotateIfDue(rows, now)) rows = await listSigningKeys({ retiredAfter: new Date(now.getTime() - RETIRED_KEY_GRACE_MS) });
   if (!rows.some((row) => row.retiredAt === null)) {
     // Two instances starting together may each make one: both are published, and both sign with the newest.
-    await newSigningKey();
+    await newSigningKey(now);
     rows = await listSigningKeys({ retiredAfter: new Date(now.getTime() - RETIRED_KEY_GRACE_MS) });
   }
   const ordered = [...rows.filter((row) => row.retiredAt === null), ...rows.filter((row) => row.retiredAt !== null)];
@@ -57,9 +59,21 @@ export async function loadSigningJwks(now = new Date()): Promise<JWK[]> {
 
 // Rotation: a new current key; the old ones are retired and kept for their grace.
 export async function rotateSigningKey(now = new Date()): Promise<string> {
-  const kid = await newSigningKey();
+  const kid = await newSigningKey(now);
   await retireSigningKeysExcept({ kid, at: now });
   return kid;
+}
+
+// Scheduled rotation (OAUTH_KEY_ROTATION_DAYS), checked whenever an instance reloads its keys (every minute,
+// lib/oauth/provider.ts). Retiring is the claim: of instances noticing together, the one whose update
+// retired the old keys makes the new one; the others find it on their next reload.
+async function rotateIfDue(rows: { retiredAt: Date | null; createdAt: Date }[], now: Date): Promise<boolean> {
+  if (env.OAUTH_KEY_ROTATION_DAYS === 0) return false;
+  const before = new Date(now.getTime() - env.OAUTH_KEY_ROTATION_DAYS * 86_400_000);
+  if (!rows.some((row) => row.retiredAt === null && row.createdAt < before)) return false;
+  if ((await retireSigningKeysCreatedBefore({ before, at: now })) === 0) return false;
+  await newSigningKey(now);
+  return true;
 }
 
 const CACHE_MS = 60_000;

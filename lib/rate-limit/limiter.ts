@@ -17,13 +17,15 @@ const LIMITS = {
   export: env.RATE_LIMIT_EXPORT,
   search: env.RATE_LIMIT_SEARCH,
   oauth_registration_ip: env.RATE_LIMIT_OAUTH_REGISTRATION_IP,
+  oauth_device_ip: env.RATE_LIMIT_OAUTH_DEVICE_IP,
+  oauth_device_user: env.RATE_LIMIT_OAUTH_DEVICE_USER,
   // Not a setting: one audit entry per refused address (or client) and reason per window (lib/admin/sign-in-refusals.ts).
   audit_refusal: { points: 1, durationMs: 15 * 60_000 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;
 // Limits per client address, which only consumeIpRateLimit counts (it decides what "one client" is).
-export type IpLimitName = "signin_ip" | "passkey_challenge_ip" | "share_ip" | "oauth_registration_ip";
+export type IpLimitName = "signin_ip" | "passkey_challenge_ip" | "share_ip" | "oauth_registration_ip" | "oauth_device_ip";
 
 export type RateLimitResult = {
   allowed: boolean;

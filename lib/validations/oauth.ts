@@ -9,3 +9,9 @@ export const consentInput = z.object({
 });
 
 export const revokeConnectedAppInput = z.object({ grantId: nanoid.or(z.string().max(200)) });
+
+export const revokeAllConnectedAppsInput = z.object({});
+
+// What a user types on /oauth/device: the code as shown (letters, maybe a dash or spaces), in any case.
+export const deviceCodeInput = z.object({ userCode: z.string().trim().min(1, "Enter the code your device shows.").max(20, "That code is too long.") });
+export const deviceAnswerInput = deviceCodeInput.extend({ decision: z.enum(["allow", "deny"]) });

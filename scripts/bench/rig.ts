@@ -116,6 +116,8 @@ function profileOptions(): Record<string, string> {
 export type RunningApp = {
   engine: Engine;
   origin: string;
+  // Lets a benchmark open the app's stored OAuth signing key (scripts/bench/oauth-token.ts).
+  authSecret: string;
   db: Db;
   serverPid: number;
   output: () => string;
@@ -164,6 +166,7 @@ export class Rig {
     if (!(await portIsFree(port))) throw new Error(`port ${port} is taken; set BENCH_APP_PORT`);
     const origin = `http://localhost:${port}`;
     const databaseUrl = this.databaseUrl(engine);
+    const authSecret = crypto.randomBytes(32).toString("base64url");
     const managed = startProcess([path.join(root, "scripts", "start.mjs")], {
       ...process.env,
       NODE_ENV: "production",
@@ -171,7 +174,7 @@ export class Rig {
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
       AUTH_URL: origin,
-      AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+      AUTH_SECRET: authSecret,
       EMAIL_SERVER: `smtp://127.0.0.1:${benchPorts.smtp}`,
       EMAIL_FROM: "Keyline <no-reply@keyline.bench>",
       OPENAI_BASE_URL: `${modelOrigin}/v1`,
@@ -192,6 +195,7 @@ export class Rig {
     const app: RunningApp = {
       engine,
       origin,
+      authSecret,
       db,
       serverPid,
       output: managed.output,

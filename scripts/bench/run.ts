@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { agents } from "./agents";
 import { apiKeys } from "./api-keys";
 import { createContext, engineLabel, type Benchmark } from "./benchmark";
 import { concurrency } from "./concurrency";
@@ -18,7 +19,7 @@ import { streaming } from "./streaming";
 import { streamCpu } from "./stream-cpu";
 
 // Per engine, in this order: the shared instance first, then the one that needs a fresh process.
-const BENCHMARKS: Benchmark[] = [gate, guard, apiKeys, streaming, streamCpu, history, pageWeight, sharePage, concurrency];
+const BENCHMARKS: Benchmark[] = [gate, guard, apiKeys, agents, streaming, streamCpu, history, pageWeight, sharePage, concurrency];
 const ENGINES: Engine[] = ["sqlite", "postgres"];
 
 function parseArgs(argv: string[]) {

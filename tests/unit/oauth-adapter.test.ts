@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 // The storage adapter keeps no bearer secret raw: ids are stored as SHA-256, the payload without its jti.
-const rows = new Map<string, { kind: string; idHash: string; payload: string; grantId: string | null; userId: string | null; expiresAt: Date | null; consumedAt: Date | null }>();
+const rows = new Map<string, { kind: string; idHash: string; payload: string; grantId: string | null; userId: string | null; userCode?: string | null; expiresAt: Date | null; consumedAt: Date | null }>();
 const reuse = vi.fn();
 
 vi.mock("@/lib/db/queries/oauth", () => ({
@@ -9,7 +9,8 @@ vi.mock("@/lib/db/queries/oauth", () => ({
     rows.set(`${input.kind}:${input.idHash}`, { ...input, consumedAt: rows.get(`${input.kind}:${input.idHash}`)?.consumedAt ?? null });
   },
   findOAuthRecord: async ({ kind, idHash }: { kind: string; idHash: string }) => rows.get(`${kind}:${idHash}`) ?? null,
-  findOAuthRecordBy: async () => null,
+  findOAuthRecordBy: async (where: { kind: string; userCode?: string }) =>
+    [...rows.values()].find((row) => row.kind === where.kind && where.userCode !== undefined && row.userCode === where.userCode) ?? null,
   consumeOAuthRecord: async ({ kind, idHash, at }: { kind: string; idHash: string; at: Date }) => {
     const row = rows.get(`${kind}:${idHash}`);
     if (row) row.consumedAt = at;
@@ -67,5 +68,25 @@ describe("the oidc-provider storage adapter", () => {
     await adapter.upsert("code-2-0123456789", { jti: "code-2-0123456789" }, 60);
     [...rows.values()][0]!.expiresAt = new Date(Date.now() - 1000);
     expect(await adapter.find("code-2-0123456789")).toBeUndefined();
+  });
+
+  it("a device code found by its user code is saved back to its own row, and the stand-in id redeems nothing", async () => {
+    const adapter = new PrismaOAuthAdapter("DeviceCode");
+    const deviceCode = "dc-secret-value-0123456789abcdefghijklmnopqrstuvwx";
+    await adapter.upsert(deviceCode, { jti: deviceCode, userCode: "BCDFGHJK", clientId: "c1" }, 600);
+    const stored = [...rows.values()][0]!;
+    // Keyed with the server's secret: a plain hash of a 34-bit code is reversed in moments.
+    expect(stored.userCode).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored.userCode).not.toBe(sha256Hex("BCDFGHJK"));
+    expect(JSON.stringify(stored)).not.toContain(deviceCode);
+    expect(JSON.stringify(stored)).not.toContain("BCDFGHJK");
+
+    const found = await adapter.findByUserCode("BCDFGHJK");
+    expect(found?.jti).not.toBe(deviceCode);
+    await adapter.upsert(found!.jti!, { ...found, accountId: "u1", grantId: "g1" }, 300);
+    expect(rows.size).toBe(1);
+    expect(await adapter.find(deviceCode)).toMatchObject({ jti: deviceCode, accountId: "u1", grantId: "g1" });
+    // What a client might present at the token endpoint: hashed like any id, so it finds nothing.
+    expect(await adapter.find(found!.jti!)).toBeUndefined();
   });
 });

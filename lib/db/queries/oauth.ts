@@ -30,6 +30,16 @@ export async function findOAuthRecordBy(where: { kind: string; uidHash: string }
   return db.oAuthRecord.findFirst({ where, select: { ...recordFields, idHash: true } });
 }
 
+// The device page: the first account to enter a user code holds the code (lib/oauth/device.ts). True when
+// this user holds it now.
+export async function claimDeviceCode({ userCodeHash, userId }: { userCodeHash: string; userId: string }): Promise<boolean> {
+  const { count } = await db.oAuthRecord.updateMany({
+    where: { kind: "DeviceCode", userCode: userCodeHash, OR: [{ userId: null }, { userId }] },
+    data: { userId },
+  });
+  return count > 0;
+}
+
 export async function consumeOAuthRecord({ kind, idHash, at }: { kind: string; idHash: string; at: Date }) {
   await db.oAuthRecord.updateMany({ where: { kind, idHash }, data: { consumedAt: at } });
 }
@@ -76,6 +86,15 @@ export async function deleteUserGrant({ userId, grantId }: { userId: string; gra
   return count;
 }
 
+// Disconnect all: every grant of this user with its tokens and codes, in one statement. The number of grants.
+export async function deleteAllUserGrants({ userId }: { userId: string }): Promise<number> {
+  const grants = await db.oAuthRecord.findMany({ where: { kind: "Grant", userId }, select: { grantId: true } });
+  const ids = grants.map((grant) => grant.grantId).filter((id): id is string => Boolean(id));
+  if (ids.length === 0) return 0;
+  await db.oAuthRecord.deleteMany({ where: { grantId: { in: ids } } });
+  return ids.length;
+}
+
 export async function listSigningKeys({ retiredAfter }: { retiredAfter: Date }) {
   return db.oAuthSigningKey.findMany({
     where: { OR: [{ retiredAt: null }, { retiredAt: { gt: retiredAfter } }] },
@@ -87,10 +106,15 @@ export async function findSigningKey({ kid }: { kid: string }) {
   return db.oAuthSigningKey.findUnique({ where: { kid }, select: { kid: true, alg: true, publicJwk: true, retiredAt: true } });
 }
 
-export async function createSigningKey(input: { kid: string; alg: string; publicJwk: string; privateJwk: string }) {
+export async function createSigningKey(input: { kid: string; alg: string; publicJwk: string; privateJwk: string; createdAt: Date }) {
   await db.oAuthSigningKey.create({ data: input });
 }
 
 export async function retireSigningKeysExcept({ kid, at }: { kid: string; at: Date }) {
   await db.oAuthSigningKey.updateMany({ where: { kid: { not: kid }, retiredAt: null }, data: { retiredAt: at } });
+}
+
+export async function retireSigningKeysCreatedBefore({ before, at }: { before: Date; at: Date }): Promise<number> {
+  const { count } = await db.oAuthSigningKey.updateMany({ where: { retiredAt: null, createdAt: { lt: before } }, data: { retiredAt: at } });
+  return count;
 }

@@ -27,6 +27,7 @@ export type SecurityEventType =
   | "admin_budget_changed"
   | "oauth_app_connected"
   | "oauth_app_revoked"
+  | "oauth_apps_revoked_all"
   | "oauth_refresh_token_reused";
 
 type Client = Pick<typeof db, "securityEvent">;

@@ -12,7 +12,7 @@ import { listSecurityEvents } from "@/lib/db/queries/security-events";
 import { listUserSessions } from "@/lib/db/queries/sessions";
 import { listConnectedApps } from "@/lib/oauth/connected-apps";
 import { listOwnPasskeys } from "@/lib/passkeys/list";
-import { revokeConnectedAppAction } from "./connected-apps-actions";
+import { revokeAllConnectedAppsAction, revokeConnectedAppAction } from "./connected-apps-actions";
 import { linkProviderAction, unlinkAccountAction } from "./linked-accounts-actions";
 import { deletePasskeyAction, renamePasskeyAction } from "./passkey-actions";
 import { revokeSession, signOutEverywhere, signOutOtherSessions } from "./session-actions";
@@ -48,7 +48,7 @@ export default async function SecurityPage() {
         currentSessionId={current.session.id}
         actions={{ revoke: revokeSession, signOutOthers: signOutOtherSessions, signOutEverywhere: signOutEverywhere }}
       />
-      <ConnectedAppsSection apps={apps} revoke={revokeConnectedAppAction} />
+      <ConnectedAppsSection apps={apps} revoke={revokeConnectedAppAction} revokeAll={revokeAllConnectedAppsAction} />
       <SecurityLogSection events={events} />
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ConsentButtons } from "@/components/oauth/consent-buttons";
 import { ConsentCard, ConsentExpired } from "@/components/oauth/consent-card";
 import { requireUser } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
@@ -20,5 +21,9 @@ export default async function ConsentPage({ params }: { params: Promise<{ uid: s
     throw error;
   }
   const scopes = view.scopes.map((scope) => ({ scope, words: SCOPE_WORDS[scope] ?? scope }));
-  return <ConsentCard view={view} scopes={scopes} account={user.email ?? user.name ?? "your account"} answer={answerConsentAction} />;
+  return (
+    <ConsentCard view={view} scopes={scopes} account={user.email ?? user.name ?? "your account"}>
+      <ConsentButtons uid={view.uid} answer={answerConsentAction} />
+    </ConsentCard>
+  );
 }
