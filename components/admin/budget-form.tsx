@@ -1,10 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { JsButton } from "@/components/ui/js-button";
+import { AdminFailureAlert, type AdminFailure } from "./admin-failure";
 
 type Props = { userId: string; stored: string | null; defaultDescription: string | null; reauthenticateUrl: string };
 type Choice = "default" | "own" | "exempt";
@@ -17,7 +16,7 @@ export function BudgetForm({ userId, stored, defaultDescription, reauthenticateU
   const [choice, setChoice] = useState<Choice>(initial);
   const [own, setOwn] = useState(initial === "own" && stored ? stored : "");
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<{ message: string; reauthenticate: boolean } | null>(null);
+  const [failure, setFailure] = useState<AdminFailure | null>(null);
 
   async function save() {
     setBusy(true);
@@ -52,16 +51,7 @@ export function BudgetForm({ userId, stored, defaultDescription, reauthenticateU
         void save();
       }}
     >
-      {failure ? (
-        <Alert>
-          {failure.message}{" "}
-          {failure.reauthenticate ? (
-            <Link href={reauthenticateUrl} className="font-medium underline underline-offset-4">
-              Sign in again
-            </Link>
-          ) : null}
-        </Alert>
-      ) : null}
+      <AdminFailureAlert failure={failure} reauthenticateUrl={reauthenticateUrl} />
       <fieldset className="space-y-2">
         <legend className="sr-only">Token budget</legend>
         <label className={radio}>

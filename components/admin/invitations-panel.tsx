@@ -4,12 +4,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SettingsSection } from "@/components/settings/settings-section";
-import { Alert } from "@/components/ui/alert";
 import { JsButton } from "@/components/ui/js-button";
 import { Time } from "@/components/ui/time";
 import { cn } from "@/lib/cn";
 import { adminFetch, type AdminFailure } from "./admin-fetch";
 import { RoleBadge } from "./user-badges";
+import { AdminFailureAlert } from "./admin-failure";
 
 export type InvitationView = {
   id: string;
@@ -91,16 +91,7 @@ export function InvitationsPanel({ invitations, nextPageHref, reauthenticateUrl 
         </form>
         <div className="mt-3 space-y-2" aria-live="polite">
           {sent ? <p className="text-sm text-emerald-700 dark:text-emerald-400">Invitation sent to {sent}.</p> : null}
-          {failure ? (
-            <Alert>
-              {failure.message}{" "}
-              {failure.reauthenticate ? (
-                <Link href={reauthenticateUrl} className="font-medium underline underline-offset-4">
-                  Sign in again
-                </Link>
-              ) : null}
-            </Alert>
-          ) : null}
+          <AdminFailureAlert failure={failure} reauthenticateUrl={reauthenticateUrl} />
         </div>
       </SettingsSection>
       <SettingsSection id="invitations" title="Invitations" description="Newest first: who invited whom, as what, and where each stands.">

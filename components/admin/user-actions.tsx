@@ -1,10 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { JsButton } from "@/components/ui/js-button";
+import { AdminFailureAlert } from "./admin-failure";
 
 type Props = { userId: string; label: string; role: string; status: string; isSelf: boolean; reauthenticateUrl: string };
 type Failure = { message: string; reauthenticate: boolean };
@@ -45,16 +44,7 @@ export function UserActions({ userId, label, role, status, isSelf, reauthenticat
 
   return (
     <div className="space-y-4">
-      {failure ? (
-        <Alert>
-          {failure.message}{" "}
-          {failure.reauthenticate ? (
-            <Link href={reauthenticateUrl} className="font-medium underline underline-offset-4">
-              Sign in again
-            </Link>
-          ) : null}
-        </Alert>
-      ) : null}
+      <AdminFailureAlert failure={failure} reauthenticateUrl={reauthenticateUrl} />
       <div className="flex flex-wrap gap-2">
         {status === "pending" ? (
           <JsButton size="sm" disabled={busy} onClick={() => patch({ status: "active" })}>
