@@ -1,10 +1,9 @@
 // 6. Concurrency: 200 people each start a chat at the same moment (200 signed-in users, one streamed
 // reply each through POST /api/chat) against one fresh instance; errors, time to first token, and
 // the server process's peak resident memory. Then 500 at once on SQLite: how far one instance goes.
-import { randomUUID } from "node:crypto";
 import { engineLabel, type BenchContext, type Benchmark, type BenchResult } from "./benchmark";
 import { round, stats } from "./measure";
-import { timeStream, uiMessageContent, type StreamTiming } from "./stream-timing";
+import { timeChatTurn, type StreamTiming } from "./stream-timing";
 import { atMost, figure } from "./report";
 import { cpuMsOf, memoryOf, MODEL_ID, type Engine, type RunningApp } from "./rig";
 import { seedUsers, type BenchUser } from "./seed";
@@ -17,14 +16,14 @@ const TOKENS = 50;
 
 function chat(app: RunningApp, user: BenchUser): Promise<StreamTiming> {
   const text = `[[delay=${DELAY_MS}]] [[tokens=${TOKENS}]] Hello from ${user.email}`;
-  return timeStream(
-    `${app.origin}/api/chat`,
-    {
-      headers: { "content-type": "application/json", cookie: user.cookie },
-      body: JSON.stringify({ id: randomUUID(), model: MODEL_ID, message: { id: randomUUID(), role: "user", parts: [{ type: "text", text }] } }),
-    },
-    uiMessageContent,
-  ).catch((error: unknown) => ({ status: 0, ttft: NaN, total: NaN, chunkTimes: [], text: "", error: error instanceof Error ? error.message : String(error) }));
+  return timeChatTurn(app.origin, user.cookie, MODEL_ID, text).catch((error: unknown) => ({
+    status: 0,
+    ttft: NaN,
+    total: NaN,
+    chunkTimes: [],
+    text: "",
+    error: error instanceof Error ? error.message : String(error),
+  }));
 }
 
 // V8 grows its heap lazily under this much allocation; a cap makes it collect sooner. Measured as the

@@ -3,10 +3,9 @@
 // checks nothing and pipes the same model server's SSE to the client (lib/bench/bare-pipe.ts, present
 // only under BENCH_UNGATED_SECRET). The chunks come 1 ms apart so that the server, not the model, sets
 // the pace; CPU is read from /proc around each reply, the three paths taking turns.
-import { randomUUID } from "node:crypto";
 import { engineLabel, type Benchmark } from "./benchmark";
 import { round, stats } from "./measure";
-import { openAIContent, timeStream, uiMessageContent } from "./stream-timing";
+import { timeChatTurn, timeCompletion } from "./stream-timing";
 import { atMost, figure, type Figure } from "./report";
 import { benchPorts, cpuMsOf, MODEL_ID, UNGATED_HEADER, ungatedSecret } from "./rig";
 
@@ -20,17 +19,11 @@ export const streamCpu: Benchmark = {
   async run(ctx, engine) {
     const app = await ctx.app(engine);
     const user = await ctx.user(app);
-    const json = { "content-type": "application/json" };
-    const openAIBody = (model: string) => JSON.stringify({ model, stream: true, messages: [{ role: "user", content: PROMPT }] });
     const paths = {
       // The cookie only passes the middleware's presence check, as the chat's does; the pipe reads nothing.
-      pipe: () => timeStream(`${app.origin}/api/bench/pipe`, { headers: { ...json, cookie: user.cookie, [UNGATED_HEADER]: ungatedSecret }, body: openAIBody("test-model") }, openAIContent),
-      v1: () => timeStream(`${app.origin}/v1/chat/completions`, { headers: { ...json, authorization: `Bearer ${user.apiKey}` }, body: openAIBody(MODEL_ID) }, openAIContent),
-      chat: () =>
-        timeStream(`${app.origin}/api/chat`, {
-          headers: { ...json, cookie: user.cookie },
-          body: JSON.stringify({ id: randomUUID(), model: MODEL_ID, message: { id: randomUUID(), role: "user", parts: [{ type: "text", text: PROMPT }] } }),
-        }, uiMessageContent),
+      pipe: () => timeCompletion(`${app.origin}/api/bench/pipe`, "test-model", PROMPT, { cookie: user.cookie, [UNGATED_HEADER]: ungatedSecret }),
+      v1: () => timeCompletion(`${app.origin}/v1/chat/completions`, MODEL_ID, PROMPT, { authorization: `Bearer ${user.apiKey}` }),
+      chat: () => timeChatTurn(app.origin, user.cookie, MODEL_ID, PROMPT),
     };
     type Path = keyof typeof paths;
     const names = Object.keys(paths) as Path[];

@@ -1,4 +1,5 @@
 // Streamed replies timed chunk by chunk: the OpenAI SSE format and the AI SDK's UI message stream.
+import { randomUUID } from "node:crypto";
 import { parseServerTiming } from "./measure";
 
 export type StreamTiming = { status: number; ttft: number; total: number; chunkTimes: number[]; text: string; error?: string; serverTiming?: Record<string, number> };
@@ -61,4 +62,20 @@ export function uiMessageContent(data: string): { text?: string; error?: string 
   const event = JSON.parse(data) as { type: string; delta?: string; errorText?: string };
   if (event.type === "error") return { error: event.errorText ?? "error" };
   return event.type === "text-delta" ? { text: event.delta } : null;
+}
+
+const JSON_HEADERS = { "content-type": "application/json" };
+
+// One streamed completion in OpenAI's shape, to `url` (the model server itself, /v1, or the bare pipe).
+export function timeCompletion(url: string, model: string, prompt: string, headers: Record<string, string> = {}): Promise<StreamTiming> {
+  return timeStream(url, { headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify({ model, stream: true, messages: [{ role: "user", content: prompt }] }) }, openAIContent);
+}
+
+// One chat turn in a new thread through POST /api/chat, as the chat UI sends it.
+export function timeChatTurn(origin: string, cookie: string, model: string, prompt: string): Promise<StreamTiming> {
+  return timeStream(
+    `${origin}/api/chat`,
+    { headers: { ...JSON_HEADERS, cookie }, body: JSON.stringify({ id: randomUUID(), model, message: { id: randomUUID(), role: "user", parts: [{ type: "text", text: prompt }] } }) },
+    uiMessageContent,
+  );
 }

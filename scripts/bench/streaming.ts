@@ -2,10 +2,9 @@
 // server (a fixed delay per chunk) and through the app (POST /api/chat and POST /v1/chat/completions),
 // one request at a time, the three paths taking turns. Chunk arrival times show whether the app relays
 // chunks as they come or holds them back.
-import { randomUUID } from "node:crypto";
 import { engineLabel, type Benchmark } from "./benchmark";
 import { percentile, round, stats } from "./measure";
-import { openAIContent, timeStream, uiMessageContent, type StreamTiming } from "./stream-timing";
+import { timeChatTurn, timeCompletion, type StreamTiming } from "./stream-timing";
 import { atLeast, atMost, figure, type Figure } from "./report";
 import { benchPorts, cpuMsOf, MODEL_ID } from "./rig";
 
@@ -24,23 +23,10 @@ export const streaming: Benchmark = {
   async run(ctx, engine) {
     const app = await ctx.app(engine);
     const user = await ctx.user(app);
-    const json = { "content-type": "application/json" };
     const paths = {
-      direct: () =>
-        timeStream(`http://127.0.0.1:${benchPorts.model}/v1/chat/completions`, {
-          headers: json,
-          body: JSON.stringify({ model: "test-model", stream: true, messages: [{ role: "user", content: PROMPT }] }),
-        }, openAIContent),
-      v1: () =>
-        timeStream(`${app.origin}/v1/chat/completions`, {
-          headers: { ...json, authorization: `Bearer ${user.apiKey}` },
-          body: JSON.stringify({ model: MODEL_ID, stream: true, messages: [{ role: "user", content: PROMPT }] }),
-        }, openAIContent),
-      chat: () =>
-        timeStream(`${app.origin}/api/chat`, {
-          headers: { ...json, cookie: user.cookie },
-          body: JSON.stringify({ id: randomUUID(), model: MODEL_ID, message: { id: randomUUID(), role: "user", parts: [{ type: "text", text: PROMPT }] } }),
-        }, uiMessageContent),
+      direct: () => timeCompletion(`http://127.0.0.1:${benchPorts.model}/v1/chat/completions`, "test-model", PROMPT),
+      v1: () => timeCompletion(`${app.origin}/v1/chat/completions`, MODEL_ID, PROMPT, { authorization: `Bearer ${user.apiKey}` }),
+      chat: () => timeChatTurn(app.origin, user.cookie, MODEL_ID, PROMPT),
     };
     type Path = keyof typeof paths;
     const names = Object.keys(paths) as Path[];
