@@ -4,7 +4,7 @@ import { defaultModel, findModel, type ModelInfo } from "@/lib/ai/models";
 import {
   contextMessages,
   createAssistantMessage,
-  createUserMessage,
+  createTurnMessages,
   deleteMessagesAfter,
   findUserMessage,
   latestMessageTime,
@@ -28,7 +28,7 @@ export type PreparedTurn = {
 };
 
 // Everything stored before the model is called: the thread (new ids start one; someone else's id is a
-// 404), the user's message, and the assistant's reply as `streaming`. Re-sending a stored user message
+// 404), then the user's message and the assistant's reply as `streaming`, in one statement. Re-sending a stored user message
 // regenerates its reply. Timestamps strictly increase within a thread so (createdAt, id) keeps turn order.
 export async function prepareTurn({ userId, threadId, message, requestedModel }: TurnInput): Promise<PreparedTurn> {
   const now = new Date();
@@ -49,38 +49,42 @@ type TurnParts = { userId: string; threadId: string; message: TurnInput["message
 // read, and its timestamps are fresh, so the first turn (what most chats start with) skips four statements.
 // (Only a second request of the same user racing on the same new id could add to it meanwhile.)
 async function firstTurn({ userId, threadId, message, model, now }: TurnParts): Promise<PreparedTurn> {
-  const userMessage = await createUserMessage({ id: message.id, userId, threadId, text: message.text, createdAt: now });
-  if (!userMessage) {
+  const assistantId = randomUUID();
+  const stored = await createTurnMessages({ userId, threadId, message: { ...message, createdAt: now }, reply: { id: assistantId, model: model.id, createdAt: replyTime(now) } });
+  if (!stored) {
     // A thread made for a message that could not be stored would sit empty in the list.
     await deleteThreadIfEmpty({ id: threadId, userId });
     throw messageIdTaken();
   }
-  const assistantId = randomUUID();
-  await createAssistantMessage({ id: assistantId, userId, threadId, model: model.id, createdAt: replyTime(userMessage) });
-  return { threadId, assistantId, model, isNewThread: true, history: trimContext([{ role: "user", content: userMessage.content }]) };
+  return { threadId, assistantId, model, isNewThread: true, history: trimContext([{ role: "user", content: message.text }]) };
 }
 
 async function laterTurn({ userId, threadId, message, model, now }: TurnParts): Promise<PreparedTurn> {
-  let userMessage = await findUserMessage({ id: message.id, userId, threadId });
-  if (userMessage) {
-    await deleteMessagesAfter({ userId, threadId, after: userMessage });
+  const assistantId = randomUUID();
+  const existing = await findUserMessage({ id: message.id, userId, threadId });
+  let upTo: { createdAt: Date };
+  let replyAt: Date;
+  if (existing) {
+    await deleteMessagesAfter({ userId, threadId, after: existing });
+    replyAt = replyTime(existing.createdAt);
+    await createAssistantMessage({ id: assistantId, userId, threadId, model: model.id, createdAt: replyAt });
+    upTo = existing;
   } else {
     const latest = await latestMessageTime({ userId, threadId });
     const createdAt = latest && latest >= now ? new Date(latest.getTime() + 1) : now;
-    userMessage = await createUserMessage({ id: message.id, userId, threadId, text: message.text, createdAt });
-    if (!userMessage) throw messageIdTaken();
+    replyAt = replyTime(createdAt);
+    const stored = await createTurnMessages({ userId, threadId, message: { ...message, createdAt }, reply: { id: assistantId, model: model.id, createdAt: replyAt } });
+    if (!stored) throw messageIdTaken();
+    upTo = { createdAt };
   }
-
-  const assistantId = randomUUID();
-  const replyAt = replyTime(userMessage);
-  await createAssistantMessage({ id: assistantId, userId, threadId, model: model.id, createdAt: replyAt });
   await touchThread({ id: threadId, userId, model: model.id, now: replyAt });
 
-  const rows = await contextMessages({ userId, threadId, upTo: userMessage, limit: CONTEXT_MESSAGES });
+  const rows = await contextMessages({ userId, threadId, upTo, limit: CONTEXT_MESSAGES });
   return { threadId, assistantId, model, isNewThread: false, history: trimContext(rows) };
 }
 
-const replyTime = (userMessage: { createdAt: Date }) => new Date(Math.max(Date.now(), userMessage.createdAt.getTime() + 1));
+// The reply comes strictly after its message, so (createdAt, id) keeps turn order.
+const replyTime = (messageAt: Date) => new Date(Math.max(Date.now(), messageAt.getTime() + 1));
 
 const messageIdTaken = () => new AppError("conflict:message", "This message id is already in use. Send the message again.");
 

@@ -61,16 +61,26 @@ export async function findUserMessage({ id, userId, threadId }: { id: string; us
   return db.message.findFirst({ where: { id, userId, threadId, role: "user" }, select: { id: true, content: true, createdAt: true } });
 }
 
-// Null when the id is already taken (by another message anywhere): the caller answers 409.
-export async function createUserMessage(input: { id: string; userId: string; threadId: string; text: string; createdAt: Date }) {
-  const parts: TextParts = [{ type: "text", text: input.text }];
+// A new turn's two rows, the user's message and the reply's `streaming` placeholder, in one statement.
+// False when the message id is already taken (by another message anywhere): then neither row is written.
+export async function createTurnMessages(input: {
+  userId: string;
+  threadId: string;
+  message: { id: string; text: string; createdAt: Date };
+  reply: { id: string; model: string; createdAt: Date };
+}): Promise<boolean> {
+  const { userId, threadId, message, reply } = input;
+  const parts: TextParts = [{ type: "text", text: message.text }];
   try {
-    return await db.message.create({
-      data: { id: input.id, userId: input.userId, threadId: input.threadId, role: "user", parts, content: input.text, createdAt: input.createdAt },
-      select: { id: true, content: true, createdAt: true },
+    await db.message.createMany({
+      data: [
+        { id: message.id, userId, threadId, role: "user", parts, content: message.text, createdAt: message.createdAt },
+        { id: reply.id, userId, threadId, role: "assistant", parts: [], content: "", status: "streaming", model: reply.model, createdAt: reply.createdAt },
+      ],
     });
+    return true;
   } catch (error) {
-    if (isUniqueViolation(error)) return null;
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
 }
