@@ -24,7 +24,8 @@ const STORED_HASH = "\u0000stored-hash:";
 // would give the code back within its 10 minutes; a key derived from AUTH_SECRET makes the stored value useless
 // without the server's secret.
 const userCodeKey = Buffer.from(crypto.hkdfSync("sha256", env.AUTH_SECRET, "keyline", "oauth device user code", 32));
-const userCodeHash = (userCode: string) => crypto.createHmac("sha256", userCodeKey).update(userCode).digest("hex");
+// The one way a user code is stored and looked up (the adapter, and the device page's claim of a code).
+export const userCodeHash = (userCode: string) => crypto.createHmac("sha256", userCodeKey).update(userCode).digest("hex");
 
 function keyOf(id: string): string {
   return id.startsWith(STORED_HASH) ? id.slice(STORED_HASH.length) : sha256Hex(id);

@@ -1,9 +1,9 @@
 import "server-only";
 import { claimDeviceCode } from "@/lib/db/queries/oauth";
-import { sha256Hex } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
 import type { RequestInfo } from "@/lib/http/request-info";
 import { consumeIpRateLimit, consumeRateLimit, rateLimitedError, type RateLimitResult } from "@/lib/rate-limit/limiter";
+import { userCodeHash } from "./adapter";
 import { isMetadataDocumentClientId } from "./client-metadata-document";
 import { clientOf, knownScopes, saveGrant } from "./consent";
 import { recordAppConnected, rememberDocumentClientName } from "./manage";
@@ -59,7 +59,7 @@ async function pendingCode(userCode: string, userId: string): Promise<Code> {
   const provider = await oauthProvider();
   const code = (await provider.DeviceCode.findByUserCode(normalized, { ignoreExpiration: true })) as Code | undefined;
   if (!code || code.isExpired || code.error || code.accountId || code.inFlight) throw notValid();
-  if (!(await claimDeviceCode({ userCodeHash: sha256Hex(normalized), userId }))) throw notValid();
+  if (!(await claimDeviceCode({ userCodeHash: userCodeHash(normalized), userId }))) throw notValid();
   return code;
 }
 

@@ -22,7 +22,7 @@ vi.mock("@/lib/db/queries/oauth", () => ({
 }));
 vi.mock("@/lib/oauth/manage", () => ({ noteRefreshTokenReuse: reuse }));
 
-const { PrismaOAuthAdapter } = await import("@/lib/oauth/adapter");
+const { PrismaOAuthAdapter, userCodeHash } = await import("@/lib/oauth/adapter");
 const { sha256Hex } = await import("@/lib/auth/tokens");
 
 describe("the oidc-provider storage adapter", () => {
@@ -78,6 +78,8 @@ describe("the oidc-provider storage adapter", () => {
     // Keyed with the server's secret: a plain hash of a 34-bit code is reversed in moments.
     expect(stored.userCode).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.userCode).not.toBe(sha256Hex("BCDFGHJK"));
+    // The device page claims a code by the same hash (lib/oauth/device.ts): one function for both.
+    expect(stored.userCode).toBe(userCodeHash("BCDFGHJK"));
     expect(JSON.stringify(stored)).not.toContain(deviceCode);
     expect(JSON.stringify(stored)).not.toContain("BCDFGHJK");
 
