@@ -17,15 +17,22 @@ function arrivedUrl(request: Request): URL {
   return new URL(requestUrlGetter.call(request) as string);
 }
 
+const UNAUTHENTICATED_WRITES: Record<string, { limit: "oauth_registration_ip" | "oauth_device_ip"; refusal: string }> = {
+  [`${OAUTH_BASE}/register`]: { limit: "oauth_registration_ip", refusal: "Too many client registrations from this address. Try again later." },
+  [`${OAUTH_BASE}/device/auth`]: { limit: "oauth_device_ip", refusal: "Too many sign-in codes requested from this address. Try again later." },
+};
+
 // The authorization server's endpoints and metadata: oidc-provider answers, behind the shared request
 // plumbing. No cookie authenticates anything here (PKCE, codes and tokens do), so cross-site requests
-// are oidc-provider's to judge. Self-registration costs a per-IP budget.
+// are oidc-provider's to judge. Writes anyone may make without an account cost a per-IP budget:
+// self-registration, and starting a device sign-in (each one a stored code).
 export function oauthEndpoint() {
   return routeHandler<unknown>({ refuseCrossSite: false, errorResponse }, async (request, _context, extras) => {
     const url = arrivedUrl(request);
-    if (request.method === "POST" && url.pathname === `${OAUTH_BASE}/register`) {
-      const limit = await consumeIpRateLimit("oauth_registration_ip", requestInfoFrom(request.headers).ip);
-      if (!limit.allowed) throw rateLimitedError(limit, "Too many client registrations from this address. Try again later.");
+    const unauthenticatedWrite = request.method === "POST" ? UNAUTHENTICATED_WRITES[url.pathname] : undefined;
+    if (unauthenticatedWrite) {
+      const limit = await consumeIpRateLimit(unauthenticatedWrite.limit, requestInfoFrom(request.headers).ip);
+      if (!limit.allowed) throw rateLimitedError(limit, unauthenticatedWrite.refusal);
       Object.assign(extras.headers, rateLimitHeaders(limit));
     }
     const provider = await extras.time("provider", oauthProvider);
