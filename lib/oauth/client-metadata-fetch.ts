@@ -55,6 +55,20 @@ function targetOf(input: string | URL): URL {
   return url;
 }
 
+// Only the https port: anything else would let a client_id probe other services' ports through Keyline.
+// The loopback test setting serves its documents from whatever port the test picked.
+function checkPort(url: URL, limits: FetchLimits) {
+  if (url.port && url.port !== "443" && !limits.allowLoopback) throw new MetadataFetchRefused("only port 443 is fetched");
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new MetadataFetchRefused(`no address within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 function isJson(contentType: string | undefined): boolean {
   const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
   return type === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(type);
@@ -72,9 +86,11 @@ function headersOf(raw: Record<string, string | string[] | undefined>): Headers 
 export async function fetchClientMetadata(input: string | URL, limits: FetchLimits): Promise<FetchedDocument> {
   const url = targetOf(input);
   const hostname = url.hostname.replace(/^\[(.*)\]$/, "$1");
-  const pinned = await checkedAddress(hostname, limits);
   const maxBytes = limits.maxBytes ?? METADATA_MAX_BYTES;
   const timeoutMs = limits.timeoutMs ?? METADATA_TIMEOUT_MS;
+  // The name's lookup counts toward the time limit too: a slow name server cannot hold the request.
+  const pinned = await withDeadline(checkedAddress(hostname, limits), timeoutMs);
+  checkPort(url, limits);
 
   return new Promise<FetchedDocument>((resolve, reject) => {
     const request = https.request({

@@ -20,6 +20,7 @@ describe("addresses a client metadata document may be fetched from", () => {
       "255.255.255.255", "240.0.0.1", "192.0.2.1", "198.18.0.1", "2001:db8::1", // broadcast, reserved, documentation, benchmarking
       "fc00::1", "fd12:3456::1", // unique local
       "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:93.184.216.34", // IPv4-mapped
+      "::7f00:1", "::a00:1", "::5db8:d822", "::127.0.0.1", // IPv4-compatible (::/96) and the rest of ::/8
       "64:ff9b::7f00:1", "2002:7f00:1::", "2001::1", // NAT64, 6to4, Teredo (can carry private IPv4)
       "not-an-address", "",
     ];

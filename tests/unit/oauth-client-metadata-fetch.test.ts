@@ -76,6 +76,14 @@ describe("fetching a client metadata document", () => {
     expect(server.requests.length).toBe(before);
   });
 
+  it("connects to port 443 only (no port probing through Keyline), and gives a slow name server no more time than a slow document", async () => {
+    await expect(fetchClientMetadata("https://93.184.216.34:8443/client.json", { allowLoopback: false })).rejects.toThrow(/only port 443/);
+    const silent = () => new Promise<never>(() => undefined);
+    const started = Date.now();
+    await expect(fetchClientMetadata("https://slow-dns.test/client.json", { allowLoopback: false, resolve: silent, timeoutMs: 200 })).rejects.toThrow(/no address within/);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
   it("refuses http, credentials in the URL and non-URLs", async () => {
     await expect(fetchClientMetadata("http://93.184.216.34/client.json", { allowLoopback: false })).rejects.toThrow(/only https/);
     await expect(fetchClientMetadata("https://user:pw@metadata.test/client.json", { allowLoopback: true })).rejects.toThrow(/credentials/);
