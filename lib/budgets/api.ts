@@ -23,6 +23,8 @@ export async function budgetCompletion({ caller, body, usage }: { caller: ApiCal
   });
   after(async () => {
     const tokens = await usage.settled();
-    await spend.finish({ model: model.id, ...(tokens.reported ? tokens : {}) });
+    // Unreported (a stream the client cut off, a server that reports nothing): the prompt is estimated, and
+    // the reply from what was sent of it.
+    await spend.finish({ model: model.id, ...(tokens.reported ? tokens : { outputTokens: tokens.outputTokens }) });
   });
 }

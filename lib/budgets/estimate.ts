@@ -3,8 +3,10 @@
 // English text with its tokenizers. It counts short for code and some scripts, long for others; the
 // usage pages say which requests were estimated.
 export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
+  return tokensForChars(text.length);
 }
+
+export const tokensForChars = (chars: number) => Math.ceil(chars / 4);
 
 export function estimatePromptTokens(messages: readonly { content?: unknown }[]): number {
   let total = 0;

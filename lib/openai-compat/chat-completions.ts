@@ -76,6 +76,7 @@ export async function createChatCompletion(input: { request: Request; body: Chat
     meta,
     includeUsage: body.stream_options?.include_usage === true,
     onUsage: (tokens) => usage.addTokens(tokens),
+    onText: (text) => usage.addOutputText(text),
   });
   usage.waitFor(done);
   return new Response(stream, {

@@ -17,8 +17,10 @@ export async function openAIEventStream(input: {
   meta: Meta;
   includeUsage: boolean;
   onUsage: (tokens: TokenUsage) => void;
+  // Each piece of text as it is sent (so a reply cut off before its usage report can still be estimated).
+  onText?: (text: string) => void;
 }): Promise<{ body: ReadableStream<Uint8Array>; done: Promise<void> }> {
-  const { meta, includeUsage, onUsage, reader } = input;
+  const { meta, includeUsage, onUsage, onText, reader } = input;
   const pending: Part[] = [];
   for (;;) {
     const { done, value } = await reader.read();
@@ -70,6 +72,7 @@ export async function openAIEventStream(input: {
         return settle();
       }
       if (next.type === "text-delta" && next.delta) {
+        onText?.(next.delta);
         return controller.enqueue(chunk({ content: next.delta }));
       }
       if (next.type === "finish") {

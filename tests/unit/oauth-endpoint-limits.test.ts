@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import type * as Limiter from "@/lib/rate-limit/limiter";
 
 // Which requests to the authorization server cost a per-IP budget: the writes anyone may make without an
 // account (registering a client, asking for a device code), and nothing else. The limiter itself, and what
@@ -6,7 +7,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 const consumed: string[] = [];
 let allowed = true;
 vi.mock("@/lib/rate-limit/limiter", async (original) => ({
-  ...(await original<typeof import("@/lib/rate-limit/limiter")>()),
+  ...(await original<typeof Limiter>()),
   consumeIpRateLimit: vi.fn(async (name: string) => {
     consumed.push(name);
     return { allowed, limit: 2, remaining: allowed ? 1 : 0, resetSeconds: 60, windowSeconds: 900 };
