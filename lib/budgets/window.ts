@@ -8,7 +8,9 @@ const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 // A window longer than a year would never reset in practice; shorter than a minute is a rate limit.
 const MIN_WINDOW_MS = 60_000;
 const MAX_WINDOW_MS = 366 * UNIT_MS.d;
-const MAX_TOKENS = 2_000_000_000;
+// The counter is a 32-bit column: a budget just under this plus the largest reservation (a 1 MB prompt and a
+// reply cap) stays below 2^31 - 1, so going over a budget is a 429, never an integer overflow.
+const MAX_TOKENS = 1_000_000_000;
 
 export function parseBudget(value: string): Budget | null {
   const match = SPEC.exec(value.trim());
