@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SettingsSection } from "@/components/settings/settings-section";
 import { Time } from "@/components/ui/time";
+import { NextPageLink } from "@/components/ui/next-page-link";
 
 export type AuditRow = { seq: number; action: string; actorEmail: string | null; targetEmail: string | null; targetId: string | null; ip: string | null; detail: string; createdAt: Date };
 
@@ -38,11 +39,7 @@ export function AuditTable({ entries, nextPageHref }: { entries: AuditRow[]; nex
           ))}
         </ol>
       )}
-      {nextPageHref ? (
-        <Link href={nextPageHref} className="mt-4 inline-block text-sm font-medium underline underline-offset-4">
-          Older entries
-        </Link>
-      ) : null}
+      <NextPageLink href={nextPageHref} label="Older entries" />
     </SettingsSection>
   );
 }

@@ -10,6 +10,7 @@ import { cn } from "@/lib/cn";
 import { adminFetch, type AdminFailure } from "./admin-fetch";
 import { RoleBadge } from "./user-badges";
 import { AdminFailureAlert } from "./admin-failure";
+import { NextPageLink } from "@/components/ui/next-page-link";
 
 export type InvitationView = {
   id: string;
@@ -126,11 +127,7 @@ export function InvitationsPanel({ invitations, nextPageHref, reauthenticateUrl 
             ))}
           </ul>
         )}
-        {nextPageHref ? (
-          <Link href={nextPageHref} className="mt-4 inline-block text-sm font-medium underline underline-offset-4">
-            Next page
-          </Link>
-        ) : null}
+        <NextPageLink href={nextPageHref} />
       </SettingsSection>
     </>
   );

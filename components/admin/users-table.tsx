@@ -2,6 +2,7 @@ import Link from "next/link";
 import { SettingsSection } from "@/components/settings/settings-section";
 import { Time } from "@/components/ui/time";
 import { RoleBadge, StatusBadge } from "./user-badges";
+import { NextPageLink } from "@/components/ui/next-page-link";
 
 export type AdminUserRow = { id: string; email: string | null; name: string | null; role: string; status: string; createdAt: Date; lastSeenAt: Date | null; tokens: number };
 type Filters = { q: string; status: string; role: string; sort: string };
@@ -76,11 +77,7 @@ export function UsersTable({ users, filters, nextPageHref }: { users: AdminUserR
           ))}
         </ul>
       )}
-      {nextPageHref ? (
-        <Link href={nextPageHref} className="mt-4 inline-block text-sm font-medium underline underline-offset-4">
-          Next page
-        </Link>
-      ) : null}
+      <NextPageLink href={nextPageHref} />
     </SettingsSection>
   );
 }
