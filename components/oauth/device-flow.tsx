@@ -42,7 +42,10 @@ export function DeviceFlow({ account, initialCode, lookup, answer }: Props) {
     const view = found.data;
     return (
       <ConsentCard view={{ ...view, loopbackRedirect: false }} scopes={view.scopeWords} account={account}>
-        <p className="mt-4 text-sm">Only continue if this code is the one your device shows right now.</p>
+        <p className="mt-4 text-sm">
+          Only continue if you started this sign-in yourself and this code is the one your device shows right now. If someone sent you this link
+          or code, choose Deny: allowing it would give them access to your account.
+        </p>
         <form action={answerAction} className="mt-6 flex flex-wrap items-center gap-3">
           <input type="hidden" name="userCode" value={view.userCode} />
           <Button type="submit" name="decision" value="allow" disabled={answering}>
