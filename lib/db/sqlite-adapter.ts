@@ -22,9 +22,13 @@ export function withConnectionPragmas(inner: Client): Client {
         };
       }
       if (property === "transaction") {
-        return async (mode?: TransactionMode) => {
+        // Prisma asks for "deferred" transactions. One that reads and then writes while another connection
+        // writes cannot upgrade its lock and fails at once with SQLITE_BUSY (the busy timeout does not apply
+        // to an upgrade), which two parallel sign-ups or audited admin writes run into. BEGIN IMMEDIATE
+        // takes the write lock first, so such transactions wait their turn instead.
+        return async (_mode?: TransactionMode) => {
           await prepare();
-          const transaction = await target.transaction(mode);
+          const transaction = await target.transaction("write");
           fresh = true; // the transaction took the connection; the next call opens a new one
           return transaction;
         };
