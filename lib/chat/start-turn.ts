@@ -11,6 +11,9 @@ export async function startTurn(input: Parameters<typeof planTurn>[0]): Promise<
   const { store, ...turn } = await planTurn(input);
   const call = startModelCall({ model: languageModel(turn.model), messages: turn.history });
   try {
+    // One turn of the event loop puts the model request on the wire first: SQLite's driver runs its
+    // statements synchronously, so without it the writes would finish before the request leaves.
+    await new Promise((resolve) => setImmediate(resolve));
     await store();
   } catch (error) {
     call.abandon();
