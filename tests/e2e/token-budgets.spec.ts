@@ -285,7 +285,7 @@ test("a budget above 1,000,000,000 tokens a window is refused with a message tha
   await expectOk(await patchUser(admin.page, userId, { tokenBudget: "5000/1d" }));
   const stored = async () => (await testDb().user.findUniqueOrThrow({ where: { id: userId } })).tokenBudget;
   const audited = () => testDb().auditEntry.count({ where: { targetId: userId, action: "user.budget" } });
-  const message = 'Invalid tokenBudget: A budget must look like 500000/1d (tokens/window: 1 to 1,000,000,000 tokens, window from 1m to 366d), or "exempt".';
+  const reason = 'A budget must look like 500000/1d (tokens/window: 1 to 1,000,000,000 tokens, window from 1m to 366d), or "exempt".';
 
   // The largest budget is accepted; one token more is not, nor is a 10-digit count the pattern alone allows.
   await expectOk(await patchUser(admin.page, userId, { tokenBudget: "1000000000/1d" }));
@@ -293,18 +293,18 @@ test("a budget above 1,000,000,000 tokens a window is refused with a message tha
   for (const tokenBudget of ["1000000001/1d", "9999999999/1h"]) {
     const refused = await patchUser(admin.page, userId, { tokenBudget });
     expect(refused.status()).toBe(400);
-    expect(await refused.json()).toEqual({ error: { code: "bad_request:invalid", message } });
+    expect(await refused.json()).toEqual({ error: { code: "bad_request:invalid", message: `Invalid tokenBudget: ${reason}`, fieldErrors: { tokenBudget: [reason] } } });
   }
   expect(await stored()).toBe("5000/1d");
   const auditedBefore = await audited();
 
-  // The form shows the same sentence and changes nothing.
+  // The form shows the reason and changes nothing.
   await admin.page.goto(`/admin/users/${userId}`);
   const form = admin.page.getByRole("form", { name: "Token budget" });
   await expect(form.getByLabel("Tokens per window, e.g. 500000/1d")).toHaveValue("5000/1d");
   await form.getByLabel("Tokens per window, e.g. 500000/1d").fill("2000000000/1d");
   await form.getByRole("button", { name: "Save budget" }).click();
-  await expect(form.getByRole("alert")).toHaveText(message);
+  await expect(form.getByRole("alert")).toHaveText(reason);
   await admin.page.screenshot({ path: path.join("test-results", "screenshots", "budgets", "admin-budget-too-large-desktop-light.png"), fullPage: true });
   await admin.page.reload();
   await expect(admin.page.getByRole("form", { name: "Token budget" }).getByLabel("Tokens per window, e.g. 500000/1d")).toHaveValue("5000/1d");
