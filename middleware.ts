@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { LEGACY_SESSION_COOKIE, SESSION_COOKIE_NAMES } from "@/lib/auth/cookie-names";
 import { gateDecision, PATHNAME_HEADER } from "@/lib/auth/gate";
-import { createNonce, securityHeaders, sharedLinkHeaders } from "@/lib/security/headers";
+import { arrivedOverHttps, createNonce, securityHeaders, sharedLinkHeaders } from "@/lib/security/headers";
 
 // The first gate only: reads the cookie, never the database. Every page, handler and action checks
 // the session again on the server (requireUser), so a forged cookie gets no further than this.
@@ -11,7 +11,7 @@ export function middleware(request: NextRequest) {
   const hasSessionCookie = SESSION_COOKIE_NAMES.some((name) => Boolean(request.cookies.get(name)?.value));
   const decision = gateDecision({ pathname, search, hasSessionCookie });
   const nonce = createNonce();
-  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  const https = arrivedOverHttps(request);
 
   let response: NextResponse;
   if (decision.kind === "unauthorized") {
@@ -46,6 +46,10 @@ export function middleware(request: NextRequest) {
   return response;
 }
 
+// Not the developer API at /v1: its gate would always pass (it authenticates with keys and access tokens,
+// never cookies), and running the middleware cost each API request about a tenth of its CPU
+// (docs/benchmarks.md); its handlers set the API's security headers themselves (apiSecurityHeaders).
+// Nor its /api/v1 alias, rewritten to /v1 (next.config.ts).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|v1/|v1$|api/v1/|api/v1$).*)"],
 };

@@ -9,6 +9,7 @@ import { noteGrantUse } from "@/lib/oauth/manage";
 import { looksLikeJwt, verifyAccessToken, type AccessTokenPrincipal } from "@/lib/oauth/verify-access-token";
 import { OpenAIError, toOpenAIError } from "@/lib/openai-compat/errors";
 import { consumeRateLimit, rateLimitHeaders } from "@/lib/rate-limit/limiter";
+import { apiSecurityHeaders, arrivedOverHttps } from "@/lib/security/headers";
 import { parseScopes, type ApiKeyScope } from "./constants";
 import { presentedKey, refuseKeyInUrl } from "./credentials";
 import { hashApiKey, isWellFormedApiKey } from "./format";
@@ -49,6 +50,7 @@ function requestIdOf(request: Request): string {
 export function withApiKey<P = Record<string, never>>(options: { scope: ApiKeyScope }, handler: ApiKeyHandler<P>) {
   const errorResponse = (error: unknown) => toOpenAIError(error).toResponse();
   return routeHandler<RouteContext<P>>({ refuseCrossSite: false, errorResponse }, async (request, context, extras) => {
+    Object.assign(extras.headers, apiSecurityHeaders({ https: arrivedOverHttps(request) }));
     extras.headers["x-request-id"] = requestIdOf(request);
     refuseKeyInUrl(new URL(request.url));
     const now = new Date();

@@ -10,9 +10,9 @@ type Caller = { userId: string; tokenBudget: string | null | undefined; source: 
 // A chat turn under the budget: the check comes before anything is stored, so a refused turn stores
 // nothing (as a rate-limited one): the chat UI gives the text back to the composer with the reason.
 // `metered` wraps the reply's sink, which counts the reply's tokens when it is stored.
-export async function budgetedTurn(caller: Caller, text: string, prepare: () => Promise<PreparedTurn>) {
+export async function budgetedTurn<Turn extends PreparedTurn>(caller: Caller, text: string, prepare: () => Promise<Turn>) {
   const spend = await startSpend({ ...caller, promptTokens: estimateTokens(text) });
-  let turn: PreparedTurn;
+  let turn: Turn;
   try {
     turn = await prepare();
   } catch (error) {

@@ -9,7 +9,7 @@ import {
   findUserMessage,
   latestMessageTime,
 } from "@/lib/db/queries/messages";
-import { createThread, deleteThreadIfEmpty, findThread, touchThread } from "@/lib/db/queries/threads";
+import { createThread, deleteThreadIfEmpty, findOwnThreadModel, touchThread } from "@/lib/db/queries/threads";
 import { AppError } from "@/lib/errors";
 import { threadNotFound } from "./errors";
 import { titleFromText } from "./title";
@@ -27,60 +27,79 @@ export type PreparedTurn = {
   history: { role: "user" | "assistant"; content: string }[];
 };
 
-// Everything stored before the model is called: the thread (new ids start one; someone else's id is a
-// 404), then the user's message and the assistant's reply as `streaming`, in one statement. Re-sending a stored user message
-// regenerates its reply. Timestamps strictly increase within a thread so (createdAt, id) keeps turn order.
-export async function prepareTurn({ userId, threadId, message, requestedModel }: TurnInput): Promise<PreparedTurn> {
+// A turn read but not yet written: what the model will be sent, and `store()`, which writes the thread
+// (new ids start one), the user's message and the reply's `streaming` placeholder. The chat starts the
+// model call between the two (lib/chat/start-turn.ts); nothing reaches the client before store() is done.
+export type PlannedTurn = PreparedTurn & { store(): Promise<void> };
+
+// Everything stored before the model is called (the MCP tool send_message awaits the reply whole).
+export async function prepareTurn(input: TurnInput): Promise<PreparedTurn> {
+  const { store, ...turn } = await planTurn(input);
+  await store();
+  return turn;
+}
+
+// Someone else's thread id is a 404 (from store(): a first turn only learns it there). Re-sending a stored
+// user message regenerates its reply. Timestamps strictly increase within a thread so (createdAt, id)
+// keeps turn order.
+export async function planTurn({ userId, threadId, message, requestedModel }: TurnInput): Promise<PlannedTurn> {
   const now = new Date();
-  const thread = await findThread({ id: threadId, userId });
-  const model = requestedModel ?? findModel(thread?.model) ?? defaultModel();
-  if (!thread) {
+  const threadModel = await findOwnThreadModel({ id: threadId, userId });
+  const model = requestedModel ?? findModel(threadModel) ?? defaultModel();
+  const parts = { userId, threadId, message, model, now, assistantId: randomUUID() };
+  return threadModel === undefined ? firstTurn(parts) : laterTurn(parts);
+}
+
+type TurnParts = { userId: string; threadId: string; message: TurnInput["message"]; model: ModelInfo; now: Date; assistantId: string };
+
+// A thread this request makes holds nothing yet: no message to regenerate, no earlier turns to read,
+// and its timestamps are fresh, so the first turn (what most chats start with) reads nothing more.
+function firstTurn(parts: TurnParts): PlannedTurn {
+  const { userId, threadId, message, model, now, assistantId } = parts;
+  const store = async () => {
     const created = await createThread({ id: threadId, userId, title: titleFromText(message.text), model: model.id, now });
-    if (created) return firstTurn({ userId, threadId, message, model, now });
-    // Taken meanwhile: by this user's concurrent request (go on in it) or by someone else (404).
-    if (!(await findThread({ id: threadId, userId }))) throw threadNotFound();
-  }
-  return laterTurn({ userId, threadId, message, model, now });
+    if (!created) {
+      // Taken meanwhile: by this user's concurrent request (go on in it) or by someone else (404).
+      if ((await findOwnThreadModel({ id: threadId, userId })) === undefined) throw threadNotFound();
+      return storeNewMessage(parts);
+    }
+    const stored = await createTurnMessages({ userId, threadId, message: { ...message, createdAt: now }, reply: { id: assistantId, model: model.id, createdAt: replyTime(now) } });
+    if (!stored) {
+      // A thread made for a message that could not be stored would sit empty in the list.
+      await deleteThreadIfEmpty({ id: threadId, userId });
+      throw messageIdTaken();
+    }
+  };
+  return { threadId, assistantId, model, isNewThread: true, history: trimContext([{ role: "user", content: message.text }]), store };
 }
 
-type TurnParts = { userId: string; threadId: string; message: TurnInput["message"]; model: ModelInfo; now: Date };
-
-// A thread this request has just made holds nothing yet: no message to regenerate, no earlier turns to
-// read, and its timestamps are fresh, so the first turn (what most chats start with) skips four statements.
-// (Only a second request of the same user racing on the same new id could add to it meanwhile.)
-async function firstTurn({ userId, threadId, message, model, now }: TurnParts): Promise<PreparedTurn> {
-  const assistantId = randomUUID();
-  const stored = await createTurnMessages({ userId, threadId, message: { ...message, createdAt: now }, reply: { id: assistantId, model: model.id, createdAt: replyTime(now) } });
-  if (!stored) {
-    // A thread made for a message that could not be stored would sit empty in the list.
-    await deleteThreadIfEmpty({ id: threadId, userId });
-    throw messageIdTaken();
-  }
-  return { threadId, assistantId, model, isNewThread: true, history: trimContext([{ role: "user", content: message.text }]) };
-}
-
-async function laterTurn({ userId, threadId, message, model, now }: TurnParts): Promise<PreparedTurn> {
-  const assistantId = randomUUID();
+async function laterTurn(parts: TurnParts): Promise<PlannedTurn> {
+  const { userId, threadId, message, model, assistantId } = parts;
   const existing = await findUserMessage({ id: message.id, userId, threadId });
-  let upTo: { createdAt: Date };
-  let replyAt: Date;
   if (existing) {
-    await deleteMessagesAfter({ userId, threadId, after: existing });
-    replyAt = replyTime(existing.createdAt);
-    await createAssistantMessage({ id: assistantId, userId, threadId, model: model.id, createdAt: replyAt });
-    upTo = existing;
-  } else {
-    const latest = await latestMessageTime({ userId, threadId });
-    const createdAt = latest && latest >= now ? new Date(latest.getTime() + 1) : now;
-    replyAt = replyTime(createdAt);
-    const stored = await createTurnMessages({ userId, threadId, message: { ...message, createdAt }, reply: { id: assistantId, model: model.id, createdAt: replyAt } });
-    if (!stored) throw messageIdTaken();
-    upTo = { createdAt };
+    // Regenerating: the context ends at the message; what followed it goes when the turn is stored.
+    const rows = await contextMessages({ userId, threadId, upTo: existing, limit: CONTEXT_MESSAGES });
+    const store = async () => {
+      await deleteMessagesAfter({ userId, threadId, after: existing });
+      const replyAt = replyTime(existing.createdAt);
+      await createAssistantMessage({ id: assistantId, userId, threadId, model: model.id, createdAt: replyAt });
+      await touchThread({ id: threadId, userId, model: model.id, now: replyAt });
+    };
+    return { threadId, assistantId, model, isNewThread: false, history: trimContext(rows), store };
   }
-  await touchThread({ id: threadId, userId, model: model.id, now: replyAt });
+  // The earlier turns, read before the new message is written, and then the new message itself.
+  const rows = await contextMessages({ userId, threadId, limit: CONTEXT_MESSAGES - 1 });
+  const history = trimContext([...rows, { role: "user", content: message.text }]);
+  return { threadId, assistantId, model, isNewThread: false, history, store: () => storeNewMessage(parts) };
+}
 
-  const rows = await contextMessages({ userId, threadId, upTo, limit: CONTEXT_MESSAGES });
-  return { threadId, assistantId, model, isNewThread: false, history: trimContext(rows) };
+async function storeNewMessage({ userId, threadId, message, model, now, assistantId }: TurnParts): Promise<void> {
+  const latest = await latestMessageTime({ userId, threadId });
+  const createdAt = latest && latest >= now ? new Date(latest.getTime() + 1) : now;
+  const replyAt = replyTime(createdAt);
+  const stored = await createTurnMessages({ userId, threadId, message: { ...message, createdAt }, reply: { id: assistantId, model: model.id, createdAt: replyAt } });
+  if (!stored) throw messageIdTaken();
+  await touchThread({ id: threadId, userId, model: model.id, now: replyAt });
 }
 
 // The reply comes strictly after its message, so (createdAt, id) keeps turn order.

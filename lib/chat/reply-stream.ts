@@ -40,15 +40,14 @@ const DONE = encoder.encode("data: [DONE]\n\n");
 // `interrupted` with its partial text. While it streams, the row is touched at least every HEARTBEAT_MS
 // so that other instances can tell a live reply from one whose server died (lib/chat/stream-liveness.ts).
 export function replyResponse(input: {
-  model: LanguageModelV3;
-  messages: TextTurn[];
+  call: ModelCall;
   assistantId: string;
   signal: AbortSignal;
   sink: ReplySink;
   headers?: Record<string, string>;
 }): Response {
-  const { sink, signal } = input;
-  const upstream = new AbortController();
+  const { sink, signal, call } = input;
+  const { upstream } = call;
   let reader: ReadableStreamDefaultReader<ModelStreamPart> | undefined;
   // Aborting the request is the provider's cue to stop; cancelling the reader ends our read even if a
   // provider were slow to notice.
@@ -120,7 +119,7 @@ export function replyResponse(input: {
   const run = async () => {
     send({ type: "start", messageId: input.assistantId, messageMetadata: { status: "streaming" } });
     try {
-      reader = await openModelStream({ model: input.model, messages: input.messages, abortSignal: upstream.signal, retries: 1 });
+      reader = await call.opened;
       if (upstream.signal.aborted) await reader.cancel();
       send({ type: "start-step" });
       for (let next = await reader.read(); !next.done; next = await reader.read()) relay(next.value);
@@ -144,6 +143,25 @@ export function replyResponse(input: {
   void run();
 
   return new Response(body, { headers: { ...UI_MESSAGE_STREAM_HEADERS, ...input.headers } });
+}
+
+// The model call of one reply, opened before the reply's response exists: the chat starts it while the turn
+// is being stored (lib/chat/start-turn.ts), and abandons it when storing fails.
+export type ModelCall = { readonly upstream: AbortController; readonly opened: Promise<ReadableStreamDefaultReader<ModelStreamPart>>; abandon(): void };
+
+export function startModelCall(input: { model: LanguageModelV3; messages: TextTurn[] }): ModelCall {
+  const upstream = new AbortController();
+  const opened = openModelStream({ model: input.model, messages: input.messages, abortSignal: upstream.signal, retries: 1 });
+  // A refusal is read (and answered) by replyResponse; one that comes after abandon() has no reader.
+  opened.catch(() => undefined);
+  return {
+    upstream,
+    opened,
+    abandon() {
+      upstream.abort();
+      opened.then((reader) => reader.cancel(), () => undefined).catch(() => undefined);
+    },
+  };
 }
 
 function outcomeOf(state: { text: string; usage: TokenUsage | null; failure: unknown; aborted: boolean }): ReplyOutcome {

@@ -34,11 +34,13 @@ function queryOf(provider: string, strings: TemplateStringsArray, values: SqlVal
 }
 
 // Errors keep the shape Prisma gives raw SQL failures (P2010 with the adapter's cause), so outage handling
-// (lib/runtime/database-unavailable.ts) reads them the same way.
+// (lib/runtime/database-unavailable.ts) reads them the same way; a unique violation is P2002, as the ORM
+// reports it, so isUniqueViolation() holds for a direct insert too.
 function asPrismaError(error: unknown): unknown {
-  const cause = (error as { cause?: unknown } | null)?.cause;
+  const cause = (error as { cause?: { kind?: unknown } } | null)?.cause;
   if (!(error instanceof Error) || error.name !== "DriverAdapterError") return error;
-  return Object.assign(new Error(`Raw query failed: ${error.message}`), { name: "PrismaClientKnownRequestError", code: "P2010", meta: { driverAdapterError: { cause } } });
+  const code = cause?.kind === "UniqueConstraintViolation" ? "P2002" : "P2010";
+  return Object.assign(new Error(`Raw query failed: ${error.message}`), { name: "PrismaClientKnownRequestError", code, meta: { driverAdapterError: { cause } } });
 }
 
 export function directSql(adapter: () => Promise<DirectAdapter>): DirectSql {

@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { isCrossOriginWrite } from "./cross-origin";
+import { bodyLeftUnread } from "./read-capped-body";
 import { setServerTiming, type Timings } from "./server-timing";
 
 export type RouteContext<P> = { params: Promise<P> };
@@ -49,6 +50,7 @@ export function routeHandler<C>(options: Options, run: (request: Request, contex
     }
     for (const [name, value] of Object.entries(extras.headers)) response.headers.set(name, value);
     response.headers.set("cache-control", "no-store");
+    if (bodyLeftUnread(request)) response.headers.set("connection", "close");
     setServerTiming(response, { ...timings, app: performance.now() - started });
     return response;
   };

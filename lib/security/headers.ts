@@ -45,6 +45,17 @@ export function securityHeaders({ nonce, https }: { nonce: string; https: boolea
   return headers;
 }
 
+// The developer API (/v1), which the middleware skips (middleware.ts): JSON and SSE for programs, never a
+// page, so nothing in it may run, load or be framed. withApiKey and the /v1 catch-all set these.
+export function apiSecurityHeaders({ https }: { https: boolean }): Record<string, string> {
+  return { ...securityHeaders({ nonce: "", https }), "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'" };
+}
+
+// Whether a request reached us over https (directly, or as the proxy in front says).
+export function arrivedOverHttps(request: Request): boolean {
+  return request.url.startsWith("https:") || request.headers.get("x-forwarded-proto") === "https";
+}
+
 // Shared-link pages and their API: never indexed, and the token in the address never leaves as a Referer
 // (the page has no server-action forms, so "no-referrer" costs nothing there).
 export function sharedLinkHeaders(pathname: string): Record<string, string> {

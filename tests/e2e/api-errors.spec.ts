@@ -70,6 +70,11 @@ test("413 for a body over 1 MB, declared or streamed", async () => {
     duplex: "half",
   } as RequestInit);
   expect(chunked.status).toBe(413);
+  // The rest of that body is never read, so its connection closes: the client's next request (which would
+  // otherwise wait on it until the server's keep-alive timeout, then fail) goes out on a fresh one.
+  expect(chunked.headers.get("connection")).toBe("close");
+  const next = await fetch(`${appOrigin}/v1/models`, { headers: { authorization: `Bearer ${key}` }, signal: AbortSignal.timeout(3_000) });
+  expect(next.status).toBe(200);
 });
 
 test("415 for a body that is not JSON", async () => {
@@ -139,4 +144,38 @@ test("unknown endpoints answer an OpenAI-shaped 404", async () => {
   const response = await fetch(`${appOrigin}/v1/embeddings`, { method: "POST", headers: { authorization: `Bearer ${key}` } });
   expect(response.status).toBe(404);
   expect(await errorOf(response)).toMatchObject({ type: "not_found_error", code: "unknown_endpoint" });
+});
+
+// The middleware skips /v1 (it would only ever pass it); the API sets its own security headers, on
+// answers and refusals alike, and on the /api/v1 alias too.
+test("every /v1 answer carries the API's security headers and is not cached", async () => {
+  const bearer = { authorization: `Bearer ${key}` };
+  const cases: [string, Promise<Response>, number][] = [
+    ["models", fetch(`${appOrigin}/v1/models`, { headers: bearer }), 200],
+    ["one model", fetch(`${appOrigin}/v1/models/demo`, { headers: bearer }), 200],
+    ["no key", fetch(`${appOrigin}/v1/models`), 401],
+    ["wrong key", fetch(`${appOrigin}/v1/threads`, { headers: { authorization: "Bearer sk-nope" } }), 401],
+    ["unknown endpoint", fetch(`${appOrigin}/v1/embeddings`, { headers: bearer }), 404],
+    ["bad body", post("{"), 400],
+    ["stream", post(JSON.stringify({ ...hello, stream: true })), 200],
+    ["alias", fetch(`${appOrigin}/api/v1/models`, { headers: bearer }), 200],
+  ];
+  for (const [name, pending, status] of cases) {
+    const response = await pending;
+    await response.arrayBuffer();
+    expect(response.status, name).toBe(status);
+    const csp = response.headers.get("content-security-policy") ?? "";
+    expect(csp, name).toContain("default-src 'none'");
+    expect(csp, name).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("x-content-type-options"), name).toBe("nosniff");
+    expect(response.headers.get("x-frame-options"), name).toBe("DENY");
+    expect(response.headers.get("cross-origin-resource-policy"), name).toBe("same-origin");
+    expect(response.headers.get("cache-control"), name).toContain("no-store");
+  }
+  // Over https (as the proxy in front says), HSTS as on every page.
+  const https = await fetch(`${appOrigin}/v1/models`, { headers: { ...bearer, "x-forwarded-proto": "https" } });
+  expect(https.headers.get("strict-transport-security")).toContain("max-age=");
+  // A path that only starts like the API is a page like any other, with the middleware's headers.
+  const lookalike = await fetch(`${appOrigin}/v1beta`);
+  expect(lookalike.headers.get("content-security-policy")).toMatch(/'nonce-/);
 });

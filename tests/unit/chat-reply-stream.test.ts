@@ -2,7 +2,7 @@ import type { LanguageModelV3StreamPart } from "@ai-sdk/provider";
 import { APICallError } from "ai";
 import { MockLanguageModelV3 } from "ai/test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { replyResponse, type ReplyOutcome } from "@/lib/chat/reply-stream";
+import { replyResponse, startModelCall, type ReplyOutcome } from "@/lib/chat/reply-stream";
 import { HEARTBEAT_MS } from "@/lib/chat/stream-liveness";
 
 // A model that streams `count` words, one every `delayMs`, optionally failing after `failAfter` words.
@@ -69,7 +69,7 @@ describe("replyResponse", () => {
     (globalThis as Record<symbol, unknown>)[SHUTDOWN_KEY] = shutdown.signal;
     const { model, seen } = wordModel({ count: 500, delayMs: 5 });
     const { sink, outcome } = recordingSink();
-    const response = replyResponse({ model, messages: [{ role: "user", content: "hi" }], assistantId: "a-s", signal: new AbortController().signal, sink });
+    const response = replyResponse({ call: startModelCall({ model, messages: [{ role: "user", content: "hi" }] }), assistantId: "a-s", signal: new AbortController().signal, sink });
     const reader = response.body!.getReader();
     let text = "";
     while (!text.includes("w3 ")) text += new TextDecoder().decode((await reader.read()).value);
@@ -97,7 +97,7 @@ describe("replyResponse", () => {
     try {
       const { sink, progress } = recordingSink();
       const request = new AbortController();
-      const response = replyResponse({ model, messages: [{ role: "user", content: "hi" }], assistantId: "a-h", signal: request.signal, sink });
+      const response = replyResponse({ call: startModelCall({ model, messages: [{ role: "user", content: "hi" }] }), assistantId: "a-h", signal: request.signal, sink });
       await vi.advanceTimersByTimeAsync(HEARTBEAT_MS * 3 + 10);
       expect(progress.length).toBeGreaterThanOrEqual(2);
       request.abort();
@@ -110,7 +110,7 @@ describe("replyResponse", () => {
   it("streams the reply under the stored assistant id and records it complete with usage", async () => {
     const { model } = wordModel({ count: 4 });
     const { sink, outcome } = recordingSink();
-    const response = replyResponse({ model, messages: [{ role: "user", content: "hi" }], assistantId: "a-1", signal: new AbortController().signal, sink });
+    const response = replyResponse({ call: startModelCall({ model, messages: [{ role: "user", content: "hi" }] }), assistantId: "a-1", signal: new AbortController().signal, sink });
     const body = events(await readAll(response));
     expect(body[0]).toMatchObject({ type: "start", messageId: "a-1", messageMetadata: { status: "streaming" } });
     expect(body.filter((e) => e.type === "text-delta").map((e) => e.delta)).toEqual(["w1 ", "w2 ", "w3 ", "w4 "]);
@@ -121,7 +121,7 @@ describe("replyResponse", () => {
   it("sends a readable error event and records the partial text when the provider fails mid-stream", async () => {
     const { model } = wordModel({ count: 10, failAfter: 2 });
     const { sink, outcome } = recordingSink();
-    const response = replyResponse({ model, messages: [{ role: "user", content: "hi" }], assistantId: "a-2", signal: new AbortController().signal, sink });
+    const response = replyResponse({ call: startModelCall({ model, messages: [{ role: "user", content: "hi" }] }), assistantId: "a-2", signal: new AbortController().signal, sink });
     const body = events(await readAll(response));
     const error = body.find((e) => e.type === "error");
     expect(error?.errorText).toMatch(/stopped responding/);
@@ -133,7 +133,7 @@ describe("replyResponse", () => {
     const failWith = new APICallError({ message: "Incorrect API key sk-secret", url: "http://x", requestBodyValues: {}, statusCode: 401, isRetryable: false });
     const { model } = wordModel({ count: 3, failAfter: 0, failWith });
     const { sink, outcome } = recordingSink();
-    const body = await readAll(replyResponse({ model, messages: [{ role: "user", content: "hi" }], assistantId: "a-3", signal: new AbortController().signal, sink }));
+    const body = await readAll(replyResponse({ call: startModelCall({ model, messages: [{ role: "user", content: "hi" }] }), assistantId: "a-3", signal: new AbortController().signal, sink }));
     expect(body).not.toContain("sk-secret");
     expect((await outcome).error).toMatch(/refused Keyline's credentials/);
   });
@@ -150,7 +150,7 @@ describe("replyResponse", () => {
     console.error = (...args: unknown[]) => void logged.push(...args);
     try {
       const { sink, outcome } = recordingSink();
-      const body = events(await readAll(replyResponse({ model, messages: [{ role: "user", content: "hi" }], assistantId: "a-6", signal: new AbortController().signal, sink })));
+      const body = events(await readAll(replyResponse({ call: startModelCall({ model, messages: [{ role: "user", content: "hi" }] }), assistantId: "a-6", signal: new AbortController().signal, sink })));
       expect(body.find((e) => e.type === "error")?.errorText).toMatch(/HTTP 500/);
       expect(await outcome).toMatchObject({ status: "error", text: "", error: expect.stringMatching(/HTTP 500/) });
     } finally {
@@ -163,7 +163,7 @@ describe("replyResponse", () => {
     const { model, seen } = wordModel({ count: 50, delayMs: 10 });
     const { sink, outcome } = recordingSink();
     const request = new AbortController();
-    const response = replyResponse({ model, messages: [{ role: "user", content: "hi" }], assistantId: "a-4", signal: request.signal, sink });
+    const response = replyResponse({ call: startModelCall({ model, messages: [{ role: "user", content: "hi" }] }), assistantId: "a-4", signal: request.signal, sink });
     const reader = response.body!.getReader();
     let text = "";
     while (!text.includes("w3 ")) text += new TextDecoder().decode((await reader.read()).value);
@@ -178,7 +178,7 @@ describe("replyResponse", () => {
   it("cancels the upstream request when the client stops reading the response", async () => {
     const { model, seen } = wordModel({ count: 50, delayMs: 10 });
     const { sink, outcome } = recordingSink();
-    const response = replyResponse({ model, messages: [{ role: "user", content: "hi" }], assistantId: "a-5", signal: new AbortController().signal, sink });
+    const response = replyResponse({ call: startModelCall({ model, messages: [{ role: "user", content: "hi" }] }), assistantId: "a-5", signal: new AbortController().signal, sink });
     const reader = response.body!.getReader();
     let text = "";
     while (!text.includes("w2 ")) text += new TextDecoder().decode((await reader.read()).value);

@@ -2,7 +2,7 @@ import type { LanguageModelV3StreamPart } from "@ai-sdk/provider";
 import { APICallError, createUIMessageStream, createUIMessageStreamResponse, streamText, type UIMessage } from "ai";
 import { MockLanguageModelV3 } from "ai/test";
 import { describe, expect, it } from "vitest";
-import { replyResponse, type ReplyMetadata } from "@/lib/chat/reply-stream";
+import { replyResponse, startModelCall, type ReplyMetadata } from "@/lib/chat/reply-stream";
 import { replyErrorMessage } from "@/lib/chat/reply-errors";
 
 // lib/chat/reply-stream.ts writes the UI message stream itself instead of going through streamText's
@@ -57,7 +57,7 @@ function sdkReference(script: Script): Response {
 
 function keyline(script: Script): Response {
   const sink = { progress: async () => undefined, finish: async () => undefined };
-  return replyResponse({ model: scriptedModel(script), messages: [{ role: "user", content: "hi" }], assistantId: "reply-1", signal: new AbortController().signal, sink });
+  return replyResponse({ call: startModelCall({ model: scriptedModel(script), messages: [{ role: "user", content: "hi" }] }), assistantId: "reply-1", signal: new AbortController().signal, sink });
 }
 
 async function wire(response: Response) {

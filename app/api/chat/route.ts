@@ -1,9 +1,8 @@
-// POST /api/chat — store the user's message, then stream the assistant's reply (AI SDK UI message stream)
-import { languageModel } from "@/lib/ai/language-model";
+// POST /api/chat — store the user's message (the model call starting meanwhile), then stream the assistant's reply (AI SDK UI message stream)
 import { budgetedTurn } from "@/lib/budgets/chat";
-import { prepareTurn } from "@/lib/chat/prepare-turn";
 import { readChatRequest } from "@/lib/chat/read-chat-request";
 import { replyResponse } from "@/lib/chat/reply-stream";
+import { startTurn } from "@/lib/chat/start-turn";
 import { storedReply } from "@/lib/chat/stored-reply";
 import { serverTimingHeader } from "@/lib/http/server-timing";
 import { sessionRoute } from "@/lib/http/session-route";
@@ -20,12 +19,11 @@ export const POST = sessionRoute(async (request, { user }) => {
 
   const limited = performance.now();
   const { turn, metered } = await budgetedTurn({ userId: user.id, tokenBudget: user.tokenBudget, source: "chat" }, message.text, () =>
-    prepareTurn({ userId: user.id, threadId, message, requestedModel }),
+    startTurn({ userId: user.id, threadId, message, requestedModel }),
   );
   const timing = serverTimingHeader({ ratelimit: limited - started, turn: performance.now() - limited });
   return replyResponse({
-    model: languageModel(turn.model),
-    messages: turn.history,
+    call: turn.call,
     assistantId: turn.assistantId,
     signal: request.signal,
     headers: { ...rateLimitHeaders(limit), "server-timing": timing },

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, direct } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { encodeCursor, type Cursor } from "@/lib/pagination/cursor";
 import type { MessageStatus } from "@/lib/validations/chat";
@@ -32,13 +32,13 @@ export async function listMessages(input: { userId: string; threadId: string; be
   };
 }
 
-// The model sees the latest complete turns, oldest first, up to the message being answered.
-export async function contextMessages(input: { userId: string; threadId: string; upTo: { createdAt: Date }; limit: number }) {
+// The model sees the latest complete turns, oldest first, up to the message being answered (or all of them).
+export async function contextMessages(input: { userId: string; threadId: string; upTo?: { createdAt: Date }; limit: number }) {
   const rows = await db.message.findMany({
     where: {
       threadId: input.threadId,
       userId: input.userId,
-      createdAt: { lte: input.upTo.createdAt },
+      ...(input.upTo ? { createdAt: { lte: input.upTo.createdAt } } : {}),
       status: { in: ["complete", "interrupted"] },
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -63,6 +63,8 @@ export async function findUserMessage({ id, userId, threadId }: { id: string; us
 
 // A new turn's two rows, the user's message and the reply's `streaming` placeholder, in one statement.
 // False when the message id is already taken (by another message anywhere): then neither row is written.
+// This and the reply's progress and finish run on every chat turn, so they go straight to the driver
+// (lib/db/direct.ts); tests/unit/raw-queries.test.ts holds the rows to what the ORM writes.
 export async function createTurnMessages(input: {
   userId: string;
   threadId: string;
@@ -70,20 +72,22 @@ export async function createTurnMessages(input: {
   reply: { id: string; model: string; createdAt: Date };
 }): Promise<boolean> {
   const { userId, threadId, message, reply } = input;
-  const parts: TextParts = [{ type: "text", text: message.text }];
+  const parts = partsJson(message.text);
+  const now = new Date();
   try {
-    await db.message.createMany({
-      data: [
-        { id: message.id, userId, threadId, role: "user", parts, content: message.text, createdAt: message.createdAt },
-        { id: reply.id, userId, threadId, role: "assistant", parts: [], content: "", status: "streaming", model: reply.model, createdAt: reply.createdAt },
-      ],
-    });
+    await direct.execute`
+      INSERT INTO "Message" ("id", "threadId", "userId", "role", "parts", "content", "status", "model", "createdAt", "updatedAt")
+      VALUES (${message.id}, ${threadId}, ${userId}, 'user', ${parts}, ${message.text}, 'complete', NULL, ${message.createdAt}, ${now}),
+             (${reply.id}, ${threadId}, ${userId}, 'assistant', '[]', '', 'streaming', ${reply.model}, ${reply.createdAt}, ${now})`;
     return true;
   } catch (error) {
     if (isUniqueViolation(error)) return false;
     throw error;
   }
 }
+
+// The JSON the ORM stores for a message's text parts (a JSON column; PostgreSQL casts the text itself).
+const partsJson = (text: string) => JSON.stringify(text ? ([{ type: "text", text }] satisfies TextParts) : []);
 
 export async function createAssistantMessage(input: { id: string; userId: string; threadId: string; model: string; createdAt: Date }) {
   await db.message.create({
@@ -104,8 +108,9 @@ export async function deleteMessagesAfter(input: { userId: string; threadId: str
 }
 
 export async function saveAssistantProgress({ id, userId, text }: { id: string; userId: string; text: string }) {
-  const parts: TextParts = text ? [{ type: "text", text }] : [];
-  await db.message.updateMany({ where: { id, userId, status: "streaming" }, data: { parts, content: text } });
+  await direct.execute`
+    UPDATE "Message" SET "parts" = ${partsJson(text)}, "content" = ${text}, "updatedAt" = ${new Date()}
+    WHERE "id" = ${id} AND "userId" = ${userId} AND "status" = 'streaming'`;
 }
 
 export async function finishAssistantMessage(input: {
@@ -117,18 +122,10 @@ export async function finishAssistantMessage(input: {
   inputTokens?: number;
   outputTokens?: number;
 }) {
-  const parts: TextParts = input.text ? [{ type: "text", text: input.text }] : [];
-  await db.message.updateMany({
-    where: { id: input.id, userId: input.userId },
-    data: {
-      status: input.status,
-      parts,
-      content: input.text,
-      error: input.error ?? null,
-      inputTokens: input.inputTokens ?? null,
-      outputTokens: input.outputTokens ?? null,
-    },
-  });
+  await direct.execute`
+    UPDATE "Message" SET "status" = ${input.status}, "parts" = ${partsJson(input.text)}, "content" = ${input.text}, "error" = ${input.error ?? null},
+      "inputTokens" = ${input.inputTokens ?? null}, "outputTokens" = ${input.outputTokens ?? null}, "updatedAt" = ${new Date()}
+    WHERE "id" = ${input.id} AND "userId" = ${input.userId}`;
 }
 
 // A reply that stopped moving lost its server mid-stream (lib/chat/stream-liveness.ts); it becomes

@@ -1,7 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, direct } from "@/lib/db/client";
 import { engineOf } from "@/lib/db/create-client";
-import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { env } from "@/lib/env";
 import { encodeCursor, type Cursor } from "@/lib/pagination/cursor";
 
@@ -58,22 +57,27 @@ export async function findThread({ id, userId }: { id: string; userId: string })
   return db.thread.findFirst({ where: { id, userId }, select: { id: true, title: true, model: true, createdAt: true, updatedAt: true } });
 }
 
-// Null when the id is taken, by this user's concurrent request or by someone else: the caller looks again
+// The statements of a chat turn run on every message, so they go straight to the driver (lib/db/direct.ts);
+// tests/unit/raw-queries.test.ts holds them to what the ORM reads and writes.
+
+// The thread's model when the thread is this user's; undefined when there is no such thread of theirs.
+export async function findOwnThreadModel({ id, userId }: { id: string; userId: string }): Promise<string | undefined> {
+  const rows = await direct.rows<{ model: string }>`SELECT "model" FROM "Thread" WHERE "id" = ${id} AND "userId" = ${userId}`;
+  return rows[0]?.model;
+}
+
+// False when the id is taken, by this user's concurrent request or by someone else: the caller looks again
 // with the owner and answers 404 when the thread is not theirs.
-export async function createThread(input: { id: string; userId: string; title: string; model: string; now: Date }) {
-  try {
-    return await db.thread.create({
-      data: { id: input.id, userId: input.userId, title: input.title, model: input.model, createdAt: input.now, updatedAt: input.now },
-      select: { id: true, title: true, model: true, createdAt: true, updatedAt: true },
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return null;
-    throw error;
-  }
+export async function createThread(input: { id: string; userId: string; title: string; model: string; now: Date }): Promise<boolean> {
+  const { id, userId, title, model, now } = input;
+  const created = await direct.execute`
+    INSERT INTO "Thread" ("id", "userId", "title", "model", "createdAt", "updatedAt") VALUES (${id}, ${userId}, ${title}, ${model}, ${now}, ${now})
+    ON CONFLICT ("id") DO NOTHING`;
+  return created === 1;
 }
 
 export async function touchThread({ id, userId, model, now }: { id: string; userId: string; model: string; now: Date }) {
-  await db.thread.updateMany({ where: { id, userId }, data: { updatedAt: now, model } });
+  await direct.execute`UPDATE "Thread" SET "updatedAt" = ${now}, "model" = ${model} WHERE "id" = ${id} AND "userId" = ${userId}`;
 }
 
 // Renaming does not move a thread to the top: updatedAt follows conversation, not housekeeping.
