@@ -29,8 +29,10 @@ export function BudgetForm({ userId, stored, defaultDescription, reauthenticateU
         body: JSON.stringify({ tokenBudget }),
       });
       if (!response.ok) {
-        const data = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-        setFailure({ message: data?.error?.message ?? "That did not work. Please try again.", reauthenticate: data?.error?.code === "forbidden:reauthenticate" });
+        const data = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; fieldErrors?: Record<string, string[]> } } | null;
+        // The field's own sentence reads better here than the API's "Invalid tokenBudget: …".
+        const message = data?.error?.fieldErrors?.tokenBudget?.[0] ?? data?.error?.message ?? "That did not work. Please try again.";
+        setFailure({ message, reauthenticate: data?.error?.code === "forbidden:reauthenticate" });
         return;
       }
       router.refresh();

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { cn } from "@/lib/cn";
 
 // redirectHost: where a browser sign-in sends the user back; a device sign-in has none, but a code to compare.
 type View = { clientName: string; dynamic: boolean; metadataHost?: string | null; redirectHost?: string; loopbackRedirect: boolean; resource: string; userCode?: string };
@@ -25,33 +26,21 @@ export function ConsentCard({ view, scopes, account, children }: Props) {
       </CardDescription>
       <dl className="mt-4 space-y-1 text-sm">
         {view.metadataHost ? (
-          <div className="flex gap-2">
-            <dt className="text-muted-foreground">App identity</dt>
-            <dd className="font-mono break-all" data-testid="consent-client-host">
-              {view.metadataHost}
-            </dd>
-          </div>
+          <Row term="App identity" testId="consent-client-host" className="break-all">
+            {view.metadataHost}
+          </Row>
         ) : null}
         {view.redirectHost ? (
-          <div className="flex gap-2">
-            <dt className="text-muted-foreground">Sends you back to</dt>
-            <dd className="font-mono" data-testid="consent-redirect-host">
-              {view.redirectHost}
-            </dd>
-          </div>
+          <Row term="Sends you back to" testId="consent-redirect-host">
+            {view.redirectHost}
+          </Row>
         ) : null}
         {view.userCode ? (
-          <div className="flex gap-2">
-            <dt className="text-muted-foreground">Code on your device</dt>
-            <dd className="font-mono" data-testid="consent-user-code">
-              {view.userCode}
-            </dd>
-          </div>
+          <Row term="Code on your device" testId="consent-user-code">
+            {view.userCode}
+          </Row>
         ) : null}
-        <div className="flex gap-2">
-          <dt className="text-muted-foreground">For</dt>
-          <dd className="font-mono">{view.resource}</dd>
-        </div>
+        <Row term="For">{view.resource}</Row>
       </dl>
       {view.dynamic || view.loopbackRedirect ? (
         <Alert className="mt-4" data-testid="consent-warning">
@@ -72,6 +61,17 @@ export function ConsentCard({ view, scopes, account, children }: Props) {
       <p className="mt-4 text-xs text-muted-foreground">You can disconnect it at any time in Settings → Security → Connected apps.</p>
       {children}
     </Card>
+  );
+}
+
+function Row({ term, testId, className, children }: { term: string; testId?: string; className?: string; children: ReactNode }) {
+  return (
+    <div className="flex gap-2">
+      <dt className="text-muted-foreground">{term}</dt>
+      <dd className={cn("font-mono", className)} data-testid={testId}>
+        {children}
+      </dd>
+    </div>
   );
 }
 

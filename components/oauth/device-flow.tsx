@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
+import { ConsentButtons } from "@/components/oauth/consent-buttons";
 import { ConsentCard } from "@/components/oauth/consent-card";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
@@ -22,15 +23,15 @@ type Props = {
 // Type the code → see who asks for what (the consent screen) → Allow or Deny → back to the device.
 export function DeviceFlow({ account, initialCode, lookup, answer }: Props) {
   const [found, lookupAction, lookingUp] = useActionState(lookup, null);
-  const [answered, answerAction, answering] = useActionState(answer, null);
+  const [answered, setAnswered] = useState<{ allowed: boolean } | null>(null);
   const hydrated = useHydrated();
 
-  if (answered?.ok) {
+  if (answered) {
     return (
       <Card>
-        <CardTitle>{answered.data.allowed ? "Device connected" : "Access denied"}</CardTitle>
+        <CardTitle>{answered.allowed ? "Device connected" : "Access denied"}</CardTitle>
         <CardDescription>
-          {answered.data.allowed
+          {answered.allowed
             ? "You can close this page and return to your device. You can disconnect it at any time in Settings → Security → Connected apps."
             : "The device was not connected. You can close this page."}
         </CardDescription>
@@ -46,20 +47,7 @@ export function DeviceFlow({ account, initialCode, lookup, answer }: Props) {
           Only continue if you started this sign-in yourself and this code is the one your device shows right now. If someone sent you this link
           or code, choose Deny: allowing it would give them access to your account.
         </p>
-        <form action={answerAction} className="mt-6 flex flex-wrap items-center gap-3">
-          <input type="hidden" name="userCode" value={view.userCode} />
-          <Button type="submit" name="decision" value="allow" disabled={answering}>
-            Allow
-          </Button>
-          <Button type="submit" name="decision" value="deny" variant="outline" disabled={answering}>
-            Deny
-          </Button>
-          {answered && !answered.ok ? (
-            <p role="alert" className="w-full text-sm text-destructive">
-              {answered.message}
-            </p>
-          ) : null}
-        </form>
+        <ConsentButtons field={{ name: "userCode", value: view.userCode }} answer={answer} onAnswered={setAnswered} />
       </ConsentCard>
     );
   }

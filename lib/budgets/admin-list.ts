@@ -1,27 +1,12 @@
 import "server-only";
-import { z } from "zod";
 import { lastSeen, listUsersForAdmin, type AdminUserSort } from "@/lib/db/queries/admin-users";
-import { listUsersByUsage, tokenTotals, type UsageCursor } from "@/lib/db/queries/token-usage";
-import { AppError } from "@/lib/errors";
-import { decodeCursor } from "@/lib/pagination/cursor";
+import { listUsersByUsage, tokenTotals } from "@/lib/db/queries/token-usage";
+import { decodeCursor, keysetCursor, sortKeys } from "@/lib/pagination/cursor";
 import { usageFromDay } from "./usage";
 
 const PAGE_SIZE = 50;
-const usageCursorShape = z.object({ u: z.number().int().min(0), id: z.string().min(1).max(100) });
-
-function encodeUsageCursor({ tokens, id }: UsageCursor): string {
-  return Buffer.from(JSON.stringify({ u: tokens, id })).toString("base64url");
-}
-
-function decodeUsageCursor(value: string | undefined): UsageCursor | null {
-  if (!value) return null;
-  try {
-    const parsed = usageCursorShape.parse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
-    return { tokens: parsed.u, id: parsed.id };
-  } catch {
-    throw new AppError("bad_request:cursor", "The cursor is not valid. Start again from the first page.");
-  }
-}
+// Most tokens first: paged on (tokens, id).
+const usageCursor = keysetCursor("tokens", "u", sortKeys.count);
 
 type ListInput = { q?: string; status?: string; role?: string; sort?: AdminUserSort | "usage"; cursor?: string; now?: Date };
 
@@ -30,13 +15,13 @@ type ListInput = { q?: string; status?: string; role?: string; sort?: AdminUserS
 export async function listUsersWithUsage({ q, status, role, sort, cursor, now = new Date() }: ListInput) {
   const fromDay = usageFromDay(now);
   if (sort === "usage") {
-    const rows = await listUsersByUsage({ fromDay, q, status, role, cursor: decodeUsageCursor(cursor), take: PAGE_SIZE + 1 });
+    const rows = await listUsersByUsage({ fromDay, q, status, role, cursor: usageCursor.decode(cursor), take: PAGE_SIZE + 1 });
     const page = rows.slice(0, PAGE_SIZE);
     const last = page.at(-1);
     const seen = await lastSeen(page.map((row) => row.id));
     return {
       users: page.map((row) => ({ ...row, lastSeenAt: seen.get(row.id) ?? null })),
-      nextCursor: rows.length > PAGE_SIZE && last ? encodeUsageCursor({ tokens: last.tokens, id: last.id }) : null,
+      nextCursor: rows.length > PAGE_SIZE && last ? usageCursor.encode({ tokens: last.tokens, id: last.id }) : null,
     };
   }
   const page = await listUsersForAdmin({ q, status, role, sort, cursor: decodeCursor(cursor) });

@@ -21,7 +21,8 @@ export function parseBudget(value: string): Budget | null {
   return { tokens, windowMs };
 }
 
-export const BUDGET_FORMAT_HINT = "must look like 500000/1d (tokens/window; window from 1m to 366d)";
+// Names both limits: "2000000000/1d" looks right, so a refusal that only showed the shape would not say why.
+export const BUDGET_FORMAT_HINT = `must look like 500000/1d (tokens/window: 1 to ${MAX_TOKENS.toLocaleString("en-US")} tokens, window from 1m to 366d)`;
 
 export function formatBudget({ tokens, windowMs }: Budget): string {
   for (const unit of ["d", "h", "m"] as const) {

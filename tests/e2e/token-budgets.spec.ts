@@ -277,3 +277,38 @@ test("screenshots of the usage pages: desktop and phone, light and dark", async 
   }
   await Promise.all([admin.close(), user.close()]);
 });
+
+test("a budget above 1,000,000,000 tokens a window is refused with a message that names the limit, by the API and the form; the stored budget stays", async ({ browser }) => {
+  const admin = await signedInAdmin(browser, 12);
+  const user = await signedInUser(browser, "huge-budget");
+  const userId = await userIdOf(user.email);
+  await expectOk(await patchUser(admin.page, userId, { tokenBudget: "5000/1d" }));
+  const stored = async () => (await testDb().user.findUniqueOrThrow({ where: { id: userId } })).tokenBudget;
+  const audited = () => testDb().auditEntry.count({ where: { targetId: userId, action: "user.budget" } });
+  const reason = 'A budget must look like 500000/1d (tokens/window: 1 to 1,000,000,000 tokens, window from 1m to 366d), or "exempt".';
+
+  // The largest budget is accepted; one token more is not, nor is a 10-digit count the pattern alone allows.
+  await expectOk(await patchUser(admin.page, userId, { tokenBudget: "1000000000/1d" }));
+  await expectOk(await patchUser(admin.page, userId, { tokenBudget: "5000/1d" }));
+  for (const tokenBudget of ["1000000001/1d", "9999999999/1h"]) {
+    const refused = await patchUser(admin.page, userId, { tokenBudget });
+    expect(refused.status()).toBe(400);
+    expect(await refused.json()).toEqual({ error: { code: "bad_request:invalid", message: `Invalid tokenBudget: ${reason}`, fieldErrors: { tokenBudget: [reason] } } });
+  }
+  expect(await stored()).toBe("5000/1d");
+  const auditedBefore = await audited();
+
+  // The form shows the reason and changes nothing.
+  await admin.page.goto(`/admin/users/${userId}`);
+  const form = admin.page.getByRole("form", { name: "Token budget" });
+  await expect(form.getByLabel("Tokens per window, e.g. 500000/1d")).toHaveValue("5000/1d");
+  await form.getByLabel("Tokens per window, e.g. 500000/1d").fill("2000000000/1d");
+  await form.getByRole("button", { name: "Save budget" }).click();
+  await expect(form.getByRole("alert")).toHaveText(reason);
+  await admin.page.screenshot({ path: path.join("test-results", "screenshots", "budgets", "admin-budget-too-large-desktop-light.png"), fullPage: true });
+  await admin.page.reload();
+  await expect(admin.page.getByRole("form", { name: "Token budget" }).getByLabel("Tokens per window, e.g. 500000/1d")).toHaveValue("5000/1d");
+  expect(await stored()).toBe("5000/1d");
+  expect(await audited()).toBe(auditedBefore);
+  await Promise.all([admin.close(), user.close()]);
+});

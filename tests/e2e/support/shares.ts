@@ -47,10 +47,13 @@ export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; t
 
 // A request from a chosen loopback address to any app process (all of 127.0.0.0/8 is local on Linux), so a
 // test is its own client IP and never spends the browser tests' budget on 127.0.0.1.
-export function requestFromAddress(options: { port: number; localAddress: string; path: string; method?: string }): Promise<RawResponse> {
+export function requestFromAddress(options: { port: number; localAddress: string; path: string; method?: string; form?: Record<string, string> }): Promise<RawResponse> {
+  const body = options.form ? new URLSearchParams(options.form).toString() : undefined;
+  const headers: http.OutgoingHttpHeaders = { host: `localhost:${options.port}` };
+  if (body !== undefined) Object.assign(headers, { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) });
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: "127.0.0.1", port: options.port, localAddress: options.localAddress, path: options.path, method: options.method ?? "GET", headers: { host: `localhost:${options.port}` } },
+      { host: "127.0.0.1", port: options.port, localAddress: options.localAddress, path: options.path, method: options.method ?? (body === undefined ? "GET" : "POST"), headers },
       (res) => {
         let text = "";
         res.setEncoding("utf8");
@@ -59,7 +62,7 @@ export function requestFromAddress(options: { port: number; localAddress: string
       },
     );
     req.on("error", reject);
-    req.end();
+    req.end(body);
   });
 }
 

@@ -23,7 +23,7 @@ export default async function ConsentPage({ params }: { params: Promise<{ uid: s
   const scopes = view.scopes.map((scope) => ({ scope, words: SCOPE_WORDS[scope] ?? scope }));
   return (
     <ConsentCard view={view} scopes={scopes} account={user.email ?? user.name ?? "your account"}>
-      <ConsentButtons uid={view.uid} answer={answerConsentAction} />
+      <ConsentButtons field={{ name: "uid", value: view.uid }} answer={answerConsentAction} />
     </ConsentCard>
   );
 }
