@@ -18,7 +18,7 @@ test.describe("per-user limits on reads of a whole history", () => {
   test.beforeEach(async ({}, testInfo) => {
     app = await startAppProcess({
       name: "reads-limited-app",
-      port: ports.limitedApp + 40 + testInfo.parallelIndex,
+      port: ports.limitedApp + 70 + testInfo.parallelIndex,
       // The rig's per-IP sign-in budgets (every test signs in from 127.0.0.1), with small read limits.
       env: { RATE_LIMIT_EXPORT: "2/1h", RATE_LIMIT_SEARCH: "3/1m", RATE_LIMIT_SIGNIN_IP: "1000/15m", RATE_LIMIT_PASSKEY_CHALLENGE_IP: "1000/15m" },
     });
