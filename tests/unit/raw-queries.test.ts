@@ -3,6 +3,7 @@ import type * as SessionStore from "@/lib/auth/session-store";
 import type { sha256Hex as sha256HexFn } from "@/lib/auth/tokens";
 import type { Db } from "@/lib/db/create-client";
 import type * as ApiKeyQueries from "@/lib/db/queries/api-keys";
+import type * as OAuthQueries from "@/lib/db/queries/oauth";
 import type * as SessionQueries from "@/lib/db/queries/sessions";
 import { dateFromRow, optionalDateFromRow } from "@/lib/db/raw-row";
 import { useMigratedSqlite } from "./support/migrated-sqlite";
@@ -14,6 +15,7 @@ type Modules = {
   db: Db;
   sessions: typeof SessionQueries;
   apiKeys: typeof ApiKeyQueries;
+  oauth: typeof OAuthQueries;
   store: typeof SessionStore;
   sha256Hex: typeof sha256HexFn;
 };
@@ -25,6 +27,7 @@ beforeAll(async () => {
     db: (await import("@/lib/db/client")).db,
     sessions: await import("@/lib/db/queries/sessions"),
     apiKeys: await import("@/lib/db/queries/api-keys"),
+    oauth: await import("@/lib/db/queries/oauth"),
     store: await import("@/lib/auth/session-store"),
     sha256Hex: (await import("@/lib/auth/tokens")).sha256Hex,
   };
@@ -112,6 +115,34 @@ describe("findApiKeyByHash", () => {
     expect((await m.apiKeys.findApiKeyByHash({ hash }))?.userStatus).toBe("active");
     await m.db.user.update({ where: { id: user.id }, data: { status: "suspended" } });
     expect((await m.apiKeys.findApiKeyByHash({ hash }))?.userStatus).toBe("suspended");
+  });
+});
+
+describe("findLiveGrant", () => {
+  it("returns what the ORM returns: live grants with their owner, nothing for expired or unknown ones", async () => {
+    const { user } = await userWithSession({ emailVerified: null, expires: new Date(Date.now() + 3_600_000) });
+    await m.db.user.update({ where: { id: user.id }, data: { tokenBudget: "5000/1d" } });
+    const now = new Date();
+    const grants = {
+      open: { expiresAt: null, lastUsedAt: null, lastUsedIp: null },
+      live: { expiresAt: new Date(now.getTime() + 60_000), lastUsedAt: new Date("2026-05-06T07:08:09.010Z"), lastUsedIp: "198.51.100.4" },
+      expired: { expiresAt: new Date(now.getTime() - 1), lastUsedAt: null, lastUsedIp: null },
+    };
+    for (const [name, fields] of Object.entries(grants)) {
+      await m.db.oAuthRecord.create({ data: { kind: "Grant", idHash: `h-${name}-${unique()}`, payload: "{}", grantId: `g-${name}-${user.id}`, userId: user.id, ...fields } });
+      // An access token of the same grant id is not the grant.
+      await m.db.oAuthRecord.create({ data: { kind: "AccessToken", idHash: `a-${name}-${unique()}`, payload: "{}", grantId: `g-${name}-${user.id}`, userId: user.id } });
+    }
+    for (const name of [...Object.keys(grants), "unknown"]) {
+      const grantId = `g-${name}-${user.id}`;
+      const expected = await m.db.oAuthRecord.findFirst({
+        where: { kind: "Grant", grantId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+        select: { userId: true, lastUsedAt: true, lastUsedIp: true, user: { select: { status: true, tokenBudget: true } } },
+      });
+      const actual = await m.oauth.findLiveGrant({ grantId, now });
+      expect(actual, name).toStrictEqual(expected);
+      expect(actual === null, name).toBe(name === "expired" || name === "unknown");
+    }
   });
 });
 

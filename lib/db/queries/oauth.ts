@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, direct } from "@/lib/db/client";
+import { optionalDateFromRow } from "@/lib/db/raw-row";
 
 // oidc-provider's records and signing keys (lib/oauth). Records are addressed by kind and the SHA-256 of
 // their id; the callers hash.
@@ -54,11 +55,25 @@ export async function deleteOAuthRecordsOfGrant({ kind, grantId }: { kind: strin
 
 // The check every access token gets on every request (lib/oauth/verify-access-token.ts): the grant row
 // exists (revocation deletes it; deleting the user cascades to it) and has not expired.
+type LiveGrantRow = { userId: string | null; lastUsedAt: unknown; lastUsedIp: string | null; userStatus: string | null; userTokenBudget: string | null };
+
+// Every request with an access token (/v1 and /mcp) asks this, so revoking a grant stops its tokens on
+// the next request: one joined statement straight to the driver (lib/db/direct.ts), as the API-key
+// lookup. tests/unit/raw-queries.test.ts holds it to what the ORM returns.
 export async function findLiveGrant({ grantId, now }: { grantId: string; now: Date }) {
-  return db.oAuthRecord.findFirst({
-    where: { kind: "Grant", grantId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-    select: { userId: true, lastUsedAt: true, lastUsedIp: true, user: { select: { status: true, tokenBudget: true } } },
-  });
+  const rows = await direct.rows<LiveGrantRow>`
+    SELECT g."userId", g."lastUsedAt", g."lastUsedIp", u."status" AS "userStatus", u."tokenBudget" AS "userTokenBudget"
+    FROM "OAuthRecord" g LEFT JOIN "User" u ON u."id" = g."userId"
+    WHERE g."kind" = 'Grant' AND g."grantId" = ${grantId} AND (g."expiresAt" IS NULL OR g."expiresAt" > ${now})
+    LIMIT 1`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    userId: row.userId,
+    lastUsedAt: optionalDateFromRow(row.lastUsedAt),
+    lastUsedIp: row.lastUsedIp,
+    user: row.userStatus === null ? null : { status: row.userStatus, tokenBudget: row.userTokenBudget },
+  };
 }
 
 export async function touchGrant({ grantId, ip, at }: { grantId: string; ip: string | null; at: Date }) {
