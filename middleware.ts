@@ -48,8 +48,9 @@ export function middleware(request: NextRequest) {
 
 // Not the developer API at /v1: its gate would always pass (it authenticates with keys and access tokens,
 // never cookies), and running the middleware cost each API request about a tenth of its CPU
-// (docs/benchmarks.md); its handlers set the API's security headers themselves (apiSecurityHeaders).
-// Nor its /api/v1 alias, rewritten to /v1 (next.config.ts).
+// (docs/benchmarks.md); its security headers come from next.config.ts (every answer, Next's own 405s and
+// OPTIONS included) and withApiKey. Nor its /api/v1 alias, rewritten to /v1. The bare /v1 and /api/v1,
+// which no handler serves, still pass here and get the page headers with their 404.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|v1/|v1$|api/v1/|api/v1$).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|v1/|api/v1/).*)"],
 };

@@ -10,13 +10,19 @@ type Caller = { userId: string; tokenBudget: string | null | undefined; source: 
 // A chat turn under the budget: the check comes before anything is stored, so a refused turn stores
 // nothing (as a rate-limited one): the chat UI gives the text back to the composer with the reason.
 // `metered` wraps the reply's sink, which counts the reply's tokens when it is stored.
-export async function budgetedTurn<Turn extends PreparedTurn>(caller: Caller, text: string, prepare: () => Promise<Turn>) {
+// `prepare` says when it has started the model call (lib/chat/start-turn.ts starts it while the turn is
+// stored): a turn that then fails to store was still sent to the provider, so its prompt counts.
+export type ModelCallStarted = (call: { model: string; history: PreparedTurn["history"] }) => void;
+
+export async function budgetedTurn<Turn extends PreparedTurn>(caller: Caller, text: string, prepare: (started: ModelCallStarted) => Promise<Turn>) {
   const spend = await startSpend({ ...caller, promptTokens: estimateTokens(text) });
+  let sent: Parameters<ModelCallStarted>[0] | undefined;
   let turn: Turn;
   try {
-    turn = await prepare();
+    turn = await prepare((call) => (sent = call));
   } catch (error) {
-    await spend.cancel();
+    if (sent) await spend.finish({ model: sent.model, promptTokens: estimatePromptTokens(sent.history), outputTokens: 0 });
+    else await spend.cancel();
     throw error;
   }
   const model = turn.model.id;

@@ -9,7 +9,7 @@ import {
   findUserMessage,
   latestMessageTime,
 } from "@/lib/db/queries/messages";
-import { createThread, deleteThreadIfEmpty, findOwnThreadModel, touchThread } from "@/lib/db/queries/threads";
+import { claimOfThread, createThread, deleteThreadIfEmpty, touchThread } from "@/lib/db/queries/threads";
 import { AppError } from "@/lib/errors";
 import { threadNotFound } from "./errors";
 import { titleFromText } from "./title";
@@ -39,15 +39,17 @@ export async function prepareTurn(input: TurnInput): Promise<PreparedTurn> {
   return turn;
 }
 
-// Someone else's thread id is a 404 (from store(): a first turn only learns it there). Re-sending a stored
-// user message regenerates its reply. Timestamps strictly increase within a thread so (createdAt, id)
-// keeps turn order.
+// Someone else's thread id is a 404, before anything is sent anywhere (or from store(), when it was taken
+// meanwhile). Re-sending a stored user message regenerates its reply. Timestamps strictly increase within
+// a thread so (createdAt, id) keeps turn order.
 export async function planTurn({ userId, threadId, message, requestedModel }: TurnInput): Promise<PlannedTurn> {
   const now = new Date();
-  const threadModel = await findOwnThreadModel({ id: threadId, userId });
-  const model = requestedModel ?? findModel(threadModel) ?? defaultModel();
+  const claim = await claimOfThread({ id: threadId, userId });
+  // Before the model call starts (lib/chat/start-turn.ts): someone else's thread costs nobody a model call.
+  if (claim.kind === "taken") throw threadNotFound();
+  const model = requestedModel ?? findModel(claim.kind === "mine" ? claim.model : undefined) ?? defaultModel();
   const parts = { userId, threadId, message, model, now, assistantId: randomUUID() };
-  return threadModel === undefined ? firstTurn(parts) : laterTurn(parts);
+  return claim.kind === "free" ? firstTurn(parts) : laterTurn(parts);
 }
 
 type TurnParts = { userId: string; threadId: string; message: TurnInput["message"]; model: ModelInfo; now: Date; assistantId: string };
@@ -60,7 +62,7 @@ function firstTurn(parts: TurnParts): PlannedTurn {
     const created = await createThread({ id: threadId, userId, title: titleFromText(message.text), model: model.id, now });
     if (!created) {
       // Taken meanwhile: by this user's concurrent request (go on in it) or by someone else (404).
-      if ((await findOwnThreadModel({ id: threadId, userId })) === undefined) throw threadNotFound();
+      if ((await claimOfThread({ id: threadId, userId })).kind !== "mine") throw threadNotFound();
       return storeNewMessage(parts);
     }
     const stored = await createTurnMessages({ userId, threadId, message: { ...message, createdAt: now }, reply: { id: assistantId, model: model.id, createdAt: replyTime(now) } });
@@ -78,6 +80,7 @@ async function laterTurn(parts: TurnParts): Promise<PlannedTurn> {
   const existing = await findUserMessage({ id: message.id, userId, threadId });
   if (existing) {
     // Regenerating: the context ends at the message; what followed it goes when the turn is stored.
+    // Up to (createdAt, id) inclusive, the same bound the delete below keeps.
     const rows = await contextMessages({ userId, threadId, upTo: existing, limit: CONTEXT_MESSAGES });
     const store = async () => {
       await deleteMessagesAfter({ userId, threadId, after: existing });

@@ -50,7 +50,8 @@ export function routeHandler<C>(options: Options, run: (request: Request, contex
     }
     for (const [name, value] of Object.entries(extras.headers)) response.headers.set(name, value);
     response.headers.set("cache-control", "no-store");
-    if (bodyLeftUnread(request)) response.headers.set("connection", "close");
+    // A refusal that never read the body (or read part of it) leaves the rest on the connection: close it.
+    if (bodyLeftUnread(request) || (response.status >= 400 && request.body && !request.bodyUsed)) response.headers.set("connection", "close");
     setServerTiming(response, { ...timings, app: performance.now() - started });
     return response;
   };

@@ -159,6 +159,9 @@ test("every /v1 answer carries the API's security headers and is not cached", as
     ["bad body", post("{"), 400],
     ["stream", post(JSON.stringify({ ...hello, stream: true })), 200],
     ["alias", fetch(`${appOrigin}/api/v1/models`, { headers: bearer }), 200],
+    // Answers Next makes itself, with no handler of ours involved.
+    ["method not allowed", fetch(`${appOrigin}/v1/models`, { method: "POST", headers: bearer }), 405],
+    ["options", fetch(`${appOrigin}/v1/chat/completions`, { method: "OPTIONS" }), 204],
   ];
   for (const [name, pending, status] of cases) {
     const response = await pending;
@@ -175,7 +178,33 @@ test("every /v1 answer carries the API's security headers and is not cached", as
   // Over https (as the proxy in front says), HSTS as on every page.
   const https = await fetch(`${appOrigin}/v1/models`, { headers: { ...bearer, "x-forwarded-proto": "https" } });
   expect(https.headers.get("strict-transport-security")).toContain("max-age=");
-  // A path that only starts like the API is a page like any other, with the middleware's headers.
-  const lookalike = await fetch(`${appOrigin}/v1beta`);
-  expect(lookalike.headers.get("content-security-policy")).toMatch(/'nonce-/);
+  // A path that only starts like the API, or the bare prefix no handler serves, is a page like any other,
+  // with the middleware's headers.
+  for (const path of ["/v1beta", "/v1", "/api/v1"]) {
+    const page = await fetch(`${appOrigin}${path}`);
+    expect(page.status, path).toBe(404);
+    expect(page.headers.get("content-security-policy"), path).toMatch(/'nonce-/);
+    expect(page.headers.get("x-frame-options"), path).toBe("DENY");
+  }
+});
+
+// A refusal that never reads the body leaves it on the connection; the server closes it rather than read a
+// body nobody wants (or wait for it), so the client's next request goes out on a fresh connection.
+test("a refusal before the body is read closes the connection; the next request still works", async () => {
+  for (const [name, headers] of [
+    ["no key", {}],
+    ["not JSON", { authorization: `Bearer ${key}`, "content-type": "text/plain" }],
+  ] as const) {
+    const refused = await fetch(completions, { method: "POST", headers, body: JSON.stringify(hello) });
+    expect(refused.status, name).toBeGreaterThanOrEqual(400);
+    expect(refused.headers.get("connection"), name).toBe("close");
+    await refused.arrayBuffer();
+    const next = await fetch(`${appOrigin}/v1/models`, { headers: { authorization: `Bearer ${key}` }, signal: AbortSignal.timeout(3_000) });
+    expect(next.status, name).toBe(200);
+  }
+  // An answer that read its body keeps the connection.
+  const answered = await post(JSON.stringify(hello));
+  expect(answered.status).toBe(200);
+  expect(answered.headers.get("connection")).not.toBe("close");
+  await answered.arrayBuffer();
 });

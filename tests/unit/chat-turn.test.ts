@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/create-client";
 import type * as MessageQueries from "@/lib/db/queries/messages";
 import type * as ThreadQueries from "@/lib/db/queries/threads";
+import type * as BudgetedTurn from "@/lib/budgets/chat";
 import type * as StartTurn from "@/lib/chat/start-turn";
 import { useMigratedSqlite } from "./support/migrated-sqlite";
 
@@ -23,7 +24,7 @@ vi.mock("@/lib/ai/language-model", () => ({
     }),
 }));
 
-let m: { db: Db; messages: typeof MessageQueries; threads: typeof ThreadQueries; turn: typeof StartTurn };
+let m: { db: Db; messages: typeof MessageQueries; threads: typeof ThreadQueries; turn: typeof StartTurn; budgets: typeof BudgetedTurn };
 
 beforeAll(async () => {
   await useMigratedSqlite("turn");
@@ -32,6 +33,7 @@ beforeAll(async () => {
     messages: await import("@/lib/db/queries/messages"),
     threads: await import("@/lib/db/queries/threads"),
     turn: await import("@/lib/chat/start-turn"),
+    budgets: await import("@/lib/budgets/chat"),
   };
 });
 
@@ -86,8 +88,9 @@ describe("a turn's statements", () => {
     const now = new Date();
     expect(await m.threads.createThread({ id: threadId, userId: owner.id, title: "x", model: "demo", now })).toBe(true);
     expect(await m.threads.createThread({ id: threadId, userId: other.id, title: "y", model: "demo", now })).toBe(false);
-    expect(await m.threads.findOwnThreadModel({ id: threadId, userId: other.id })).toBeUndefined();
-    expect(await m.threads.findOwnThreadModel({ id: threadId, userId: owner.id })).toBe("demo");
+    expect(await m.threads.claimOfThread({ id: threadId, userId: other.id })).toStrictEqual({ kind: "taken" });
+    expect(await m.threads.claimOfThread({ id: threadId, userId: owner.id })).toStrictEqual({ kind: "mine", model: "demo" });
+    expect(await m.threads.claimOfThread({ id: `t-${unique()}`, userId: owner.id })).toStrictEqual({ kind: "free" });
 
     const taken = `m-${unique()}`;
     const turn = (id: string, reply: string) =>
@@ -129,7 +132,7 @@ describe("startTurn", () => {
     ]);
   });
 
-  it("abandons the model call when the turn cannot be stored: a taken message id, or someone else's thread", async () => {
+  it("abandons the model call when the turn cannot be stored, and calls no model for someone else's thread", async () => {
     const [owner, intruder] = [await newUser(), await newUser()];
     const threadId = crypto.randomUUID();
     const messageId = crypto.randomUUID();
@@ -137,12 +140,42 @@ describe("startTurn", () => {
 
     const before = model.calls.length;
     await expect(m.turn.startTurn({ userId: owner.id, threadId: crypto.randomUUID(), message: { id: messageId, text: "again" } })).rejects.toMatchObject({ code: "conflict:message" });
-    await expect(m.turn.startTurn({ userId: intruder.id, threadId, message: { id: crypto.randomUUID(), text: "let me in" } })).rejects.toMatchObject({ code: "not_found:thread" });
     const started = model.calls.slice(before);
-    expect(started).toHaveLength(2);
-    for (const call of started) expect(call.signal.aborted).toBe(true);
+    expect(started).toHaveLength(1);
+    expect(started[0]!.signal.aborted).toBe(true);
+    await expect(m.turn.startTurn({ userId: intruder.id, threadId, message: { id: crypto.randomUUID(), text: "let me in" } })).rejects.toMatchObject({ code: "not_found:thread" });
+    expect(model.calls.length).toBe(before + 1);
     // Nothing of the intruder's landed in the owner's thread, and the failed new thread was undone.
     expect(await m.db.message.count({ where: { threadId } })).toBe(2);
     expect(await m.db.thread.count({ where: { userId: owner.id } })).toBe(1);
+  });
+
+  it("counts the prompt of a model call that started before its turn failed to store; nothing for one never started", async () => {
+    const user = await m.db.user.create({ data: { email: `${unique()}@example.test`, status: "active", tokenBudget: "100000/1d" } });
+    const caller = { userId: user.id, tokenBudget: user.tokenBudget, source: "chat" as const };
+    const threadId = crypto.randomUUID();
+    const messageId = crypto.randomUUID();
+    const first = await m.budgets.budgetedTurn(caller, "hello there", (started) => m.turn.startTurn({ userId: user.id, threadId, message: { id: messageId, text: "hello there" } }, started));
+    first.turn.call.abandon();
+    await first.metered({ progress: async () => undefined, finish: async () => undefined }).finish({ status: "interrupted", text: "" });
+    const usage = () => m.db.tokenUsage.findMany({ where: { userId: user.id }, select: { requests: true, inputTokens: true } });
+    const afterFirst = await usage();
+    expect(afterFirst).toHaveLength(1);
+
+    const retry = "a message whose id is already taken, sent to the model all the same";
+    await expect(
+      m.budgets.budgetedTurn(caller, retry, (started) => m.turn.startTurn({ userId: user.id, threadId: crypto.randomUUID(), message: { id: messageId, text: retry } }, started)),
+    ).rejects.toMatchObject({ code: "conflict:message" });
+    const [counted] = await usage();
+    expect(counted!.requests).toBe(afterFirst[0]!.requests + 1);
+    expect(counted!.inputTokens).toBeGreaterThan(afterFirst[0]!.inputTokens);
+
+    const other = await newUser();
+    const theirs = crypto.randomUUID();
+    (await m.turn.startTurn({ userId: other.id, threadId: theirs, message: { id: crypto.randomUUID(), text: "theirs" } })).call.abandon();
+    await expect(
+      m.budgets.budgetedTurn(caller, "let me in", (started) => m.turn.startTurn({ userId: user.id, threadId: theirs, message: { id: crypto.randomUUID(), text: "let me in" } }, started)),
+    ).rejects.toMatchObject({ code: "not_found:thread" });
+    expect(await usage()).toStrictEqual([counted]);
   });
 });

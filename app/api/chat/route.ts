@@ -18,8 +18,8 @@ export const POST = sessionRoute(async (request, { user }) => {
   if (!limit.allowed) throw rateLimitedError(limit, "You are sending messages too quickly. Wait a moment and try again.");
 
   const limited = performance.now();
-  const { turn, metered } = await budgetedTurn({ userId: user.id, tokenBudget: user.tokenBudget, source: "chat" }, message.text, () =>
-    startTurn({ userId: user.id, threadId, message, requestedModel }),
+  const { turn, metered } = await budgetedTurn({ userId: user.id, tokenBudget: user.tokenBudget, source: "chat" }, message.text, (started) =>
+    startTurn({ userId: user.id, threadId, message, requestedModel }, started),
   );
   const timing = serverTimingHeader({ ratelimit: limited - started, turn: performance.now() - limited });
   return replyResponse({

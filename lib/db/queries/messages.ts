@@ -33,12 +33,13 @@ export async function listMessages(input: { userId: string; threadId: string; be
 }
 
 // The model sees the latest complete turns, oldest first, up to the message being answered (or all of them).
-export async function contextMessages(input: { userId: string; threadId: string; upTo?: { createdAt: Date }; limit: number }) {
+export async function contextMessages(input: { userId: string; threadId: string; upTo?: { createdAt: Date; id: string }; limit: number }) {
+  const { upTo } = input;
   const rows = await db.message.findMany({
     where: {
       threadId: input.threadId,
       userId: input.userId,
-      ...(input.upTo ? { createdAt: { lte: input.upTo.createdAt } } : {}),
+      ...(upTo ? { OR: [{ createdAt: { lt: upTo.createdAt } }, { createdAt: upTo.createdAt, id: { lte: upTo.id } }] } : {}),
       status: { in: ["complete", "interrupted"] },
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

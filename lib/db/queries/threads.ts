@@ -60,10 +60,15 @@ export async function findThread({ id, userId }: { id: string; userId: string })
 // The statements of a chat turn run on every message, so they go straight to the driver (lib/db/direct.ts);
 // tests/unit/raw-queries.test.ts holds them to what the ORM reads and writes.
 
-// The thread's model when the thread is this user's; undefined when there is no such thread of theirs.
-export async function findOwnThreadModel({ id, userId }: { id: string; userId: string }): Promise<string | undefined> {
-  const rows = await direct.rows<{ model: string }>`SELECT "model" FROM "Thread" WHERE "id" = ${id} AND "userId" = ${userId}`;
-  return rows[0]?.model;
+// Whose a thread id is, as far as this user may know: theirs (with its model), someone else's ("taken":
+// nothing more of it), or free.
+export type ThreadClaim = { kind: "mine"; model: string } | { kind: "taken" } | { kind: "free" };
+
+export async function claimOfThread({ id, userId }: { id: string; userId: string }): Promise<ThreadClaim> {
+  const rows = await direct.rows<{ model: string | null }>`SELECT CASE WHEN "userId" = ${userId} THEN "model" END AS "model" FROM "Thread" WHERE "id" = ${id}`;
+  const row = rows[0];
+  if (!row) return { kind: "free" };
+  return row.model === null ? { kind: "taken" } : { kind: "mine", model: row.model };
 }
 
 // False when the id is taken, by this user's concurrent request or by someone else: the caller looks again
