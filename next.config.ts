@@ -12,14 +12,14 @@ const nextConfig = (phase: string): NextConfig => ({
   output: "standalone",
   poweredByHeader: false,
   reactStrictMode: true,
-  // The developer API lives at /v1 (OpenAI-style base URLs) with no rewrite on its path: a rewrite costs
-  // each request about 1 ms of CPU (docs/benchmarks.md). /api/v1 stays an alias for older clients.
   async headers() {
     return ["/v1/:path+", "/api/v1/:path+"].flatMap((source) => [
       { source, headers: apiHeaders },
       { source, has: [{ type: "header" as const, key: "x-forwarded-proto", value: "https" }], headers: apiHsts },
     ]);
   },
+  // The developer API lives at /v1 (OpenAI-style base URLs) with no rewrite on its path: a rewrite costs
+  // each request about 1 ms of CPU (docs/benchmarks.md). /api/v1 stays an alias for older clients.
   async rewrites() {
     return [{ source: "/api/v1/:path*", destination: "/v1/:path*" }];
   },
